@@ -1,0 +1,57 @@
+package org.ts4kit.codec;
+
+import java.util.Locale;
+
+/**
+ * The global cap on one resource's declared decompressed size: no decompression bombs. Defaults
+ * to 256 MiB; set with {@code -Dts4kit.maxResourceBytes=512m} (suffixes k, m, g) or
+ * {@link #setMaxResourceBytes}.
+ */
+public final class Limits {
+    public static final long DEFAULT_MAX_RESOURCE_BYTES = 256L << 20;
+    /** The largest {@code byte[]} the JVM reliably allocates. */
+    public static final long HARD_MAX_RESOURCE_BYTES = Integer.MAX_VALUE - 16;
+
+    private static volatile long maxResourceBytes = initial();
+
+    private Limits() {
+    }
+
+    public static long maxResourceBytes() {
+        return maxResourceBytes;
+    }
+
+    public static void setMaxResourceBytes(long bytes) {
+        if (bytes < 0 || bytes > HARD_MAX_RESOURCE_BYTES) {
+            throw new IllegalArgumentException("max resource bytes must be in 0.." + HARD_MAX_RESOURCE_BYTES + ": " + bytes);
+        }
+        maxResourceBytes = bytes;
+    }
+
+    /** Parses {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */
+    public static long parseSize(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (s.endsWith("k") || s.endsWith("m") || s.endsWith("g")) {
+            unit = s.endsWith("k") ? 1L << 10 : s.endsWith("m") ? 1L << 20 : 1L << 30;
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(s), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("not a size: '" + text + "' (examples: 1048576, 512k, 256m, 1g)");
+        }
+    }
+
+    private static long initial() {
+        String v = System.getProperty("ts4kit.maxResourceBytes");
+        if (v == null) {
+            return DEFAULT_MAX_RESOURCE_BYTES;
+        }
+        long parsed = parseSize(v);
+        if (parsed < 0 || parsed > HARD_MAX_RESOURCE_BYTES) {
+            throw new IllegalArgumentException("ts4kit.maxResourceBytes must be in 0.." + HARD_MAX_RESOURCE_BYTES + ": " + v);
+        }
+        return parsed;
+    }
+}

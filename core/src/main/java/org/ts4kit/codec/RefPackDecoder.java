@@ -1,0 +1,158 @@
+package org.ts4kit.codec;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes RefPack (QFS), the game's own LZ77 format, from any buffer into a caller's array.
+ * Every command is checked before it runs: literals against the input end, copies against the
+ * output written so far and the declared size. The decoder never writes past {@code size} bytes.
+ */
+public final class RefPackDecoder {
+    private RefPackDecoder() {
+    }
+
+    /** The decompressed size a RefPack header declares, or a {@link CodecException} if the header is bad. */
+    public static long declaredSize(ByteBuffer src) throws CodecException {
+        int base = src.position();
+        int len = src.remaining();
+        if (len < 2) {
+            throw new CodecException(0, "RefPack header is truncated");
+        }
+        int flags = src.get(base) & 0xFF;
+        if ((src.get(base + 1) & 0xFF) != 0xFB) {
+            throw new CodecException(1, String.format("not RefPack data: byte 1 is 0x%02X, expected 0xFB", src.get(base + 1) & 0xFF));
+        }
+        int width = (flags & 0x80) != 0 ? 4 : 3;
+        int p = 2 + ((flags & 0x01) != 0 ? width : 0);
+        if (len < p + width) {
+            throw new CodecException(p, "RefPack header is truncated");
+        }
+        long size = 0;
+        for (int i = 0; i < width; i++) {
+            size = (size << 8) | (src.get(base + p + i) & 0xFF);
+        }
+        return size;
+    }
+
+    /** Length of the header (flags, magic, optional compressed size, decompressed size). */
+    static int headerLength(int flags) {
+        int width = (flags & 0x80) != 0 ? 4 : 3;
+        return 2 + width + ((flags & 0x01) != 0 ? width : 0);
+    }
+
+    /**
+     * Decodes {@code src}'s remaining bytes into {@code dst[off..off+size)}; the header must
+     * declare exactly {@code size} bytes. {@code src}'s position is not changed.
+     */
+    public static void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
+        long declared = declaredSize(src);
+        if (declared != size) {
+            throw new CodecException(2, "RefPack header declares " + declared + " bytes, mem size is " + size);
+        }
+        if (off < 0 || size < 0 || size > dst.length - off) {
+            throw new IllegalArgumentException("destination " + off + "+" + size + " does not fit " + dst.length);
+        }
+        int base = src.position();
+        int in = headerLength(src.get(base) & 0xFF);
+        int inEnd = src.remaining();
+        int out = 0;
+        while (true) {
+            if (in >= inEnd) {
+                if (out == size) {
+                    return; // some writers omit the stop command once the output is complete
+                }
+                throw new CodecException(in, "RefPack data ends after " + out + " of " + size + " bytes without a stop command");
+            }
+            int b0 = src.get(base + in) & 0xFF;
+            int need;
+            int literals;
+            int copyLen;
+            int distance;
+            if (b0 < 0x80) {
+                need = 2;
+                checkInput(in, need, inEnd);
+                int b1 = src.get(base + in + 1) & 0xFF;
+                literals = b0 & 3;
+                copyLen = ((b0 & 0x1C) >> 2) + 3;
+                distance = ((b0 & 0x60) << 3) + b1 + 1;
+            } else if (b0 < 0xC0) {
+                need = 3;
+                checkInput(in, need, inEnd);
+                int b1 = src.get(base + in + 1) & 0xFF;
+                int b2 = src.get(base + in + 2) & 0xFF;
+                literals = b1 >> 6;
+                copyLen = (b0 & 0x3F) + 4;
+                distance = ((b1 & 0x3F) << 8) + b2 + 1;
+            } else if (b0 < 0xE0) {
+                need = 4;
+                checkInput(in, need, inEnd);
+                int b1 = src.get(base + in + 1) & 0xFF;
+                int b2 = src.get(base + in + 2) & 0xFF;
+                int b3 = src.get(base + in + 3) & 0xFF;
+                literals = b0 & 3;
+                copyLen = ((b0 & 0x0C) << 6) + b3 + 5;
+                distance = ((b0 & 0x10) << 12) + (b1 << 8) + b2 + 1;
+            } else {
+                need = 1;
+                boolean stop = b0 >= 0xFC;
+                literals = stop ? b0 & 3 : ((b0 & 0x1F) << 2) + 4;
+                copyLen = 0;
+                distance = 0;
+                int at = in;
+                in += 1;
+                if (literals > inEnd - in) {
+                    throw new CodecException(at, "RefPack literal run of " + literals + " bytes runs past the end of the data");
+                }
+                if (literals > size - out) {
+                    throw new CodecException(at, "RefPack data overruns the mem size of " + size + " bytes");
+                }
+                src.get(base + in, dst, off + out, literals);
+                in += literals;
+                out += literals;
+                if (stop) {
+                    if (out != size) {
+                        throw new CodecException(at, "RefPack stop command after " + out + " of " + size + " bytes");
+                    }
+                    return;
+                }
+                continue;
+            }
+            int at = in;
+            in += need;
+            if (literals > inEnd - in) {
+                throw new CodecException(at, "RefPack literals run past the end of the data");
+            }
+            if (literals + copyLen > size - out) {
+                throw new CodecException(at, "RefPack data overruns the mem size of " + size + " bytes");
+            }
+            if (literals > 0) {
+                src.get(base + in, dst, off + out, literals);
+                in += literals;
+                out += literals;
+            }
+            if (distance > out) {
+                throw new CodecException(at, "RefPack copy reaches " + distance + " bytes back, only " + out + " written");
+            }
+            copyMatch(dst, off + out, distance, copyLen);
+            out += copyLen;
+        }
+    }
+
+    private static void checkInput(int in, int need, int inEnd) throws CodecException {
+        if (need > inEnd - in) {
+            throw new CodecException(in, "RefPack command is cut off at the end of the data");
+        }
+    }
+
+    /** Copies a back-reference; overlapping copies (distance < length) repeat the pattern. */
+    private static void copyMatch(byte[] dst, int at, int distance, int length) {
+        int from = at - distance;
+        if (distance >= length) {
+            System.arraycopy(dst, from, dst, at, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                dst[at + i] = dst[from + i];
+            }
+        }
+    }
+}

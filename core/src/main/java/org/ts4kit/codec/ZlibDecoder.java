@@ -1,0 +1,62 @@
+package org.ts4kit.codec;
+
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.ts4kit.memory.ObjectPool;
+
+/**
+ * Inflates zlib streams (with their 2-byte header) from any buffer, mapped ones included, into a
+ * caller's array, never writing past the declared size. {@link Inflater}s are native objects and
+ * costly to create, so they come from a bounded pool and are reset, not ended, after use.
+ */
+public final class ZlibDecoder {
+    private static final ObjectPool<Inflater> POOL = new ObjectPool<>(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Inflater::new, Inflater::reset, Inflater::end);
+
+    /** Scratch for "is there more output?"; its content is never read, so threads may share it. */
+    private static final byte[] PROBE = new byte[1];
+
+    private ZlibDecoder() {
+    }
+
+    /**
+     * Inflates all of {@code src}'s remaining bytes into {@code dst[off..off+size)}. The stream must
+     * end exactly at {@code size} bytes of output; {@code src}'s position is not changed.
+     */
+    public static void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
+        Inflater inf = POOL.borrow();
+        try {
+            inf.setInput(src.duplicate());
+            int n = 0;
+            while (n < size) {
+                int r = inf.inflate(dst, off + n, size - n);
+                n += r;
+                if (r == 0) {
+                    if (inf.finished()) {
+                        throw new CodecException(inf.getBytesRead(), "zlib stream ends after " + n + " bytes, mem size is " + size);
+                    }
+                    if (inf.needsDictionary()) {
+                        throw new CodecException(inf.getBytesRead(), "zlib stream needs a preset dictionary");
+                    }
+                    if (inf.needsInput()) {
+                        throw new CodecException(inf.getBytesRead(), "zlib data is truncated: " + n + " of " + size + " bytes decoded");
+                    }
+                    throw new CodecException(inf.getBytesRead(), "zlib stream makes no progress");
+                }
+            }
+            if (!inf.finished()) {
+                if (inf.inflate(PROBE) > 0) {
+                    throw new CodecException(inf.getBytesRead(), "zlib data decodes to more than the mem size of " + size + " bytes");
+                }
+                if (!inf.finished()) {
+                    throw new CodecException(inf.getBytesRead(), "zlib stream is not terminated (missing end block or checksum)");
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new CodecException(inf.getBytesRead(), "corrupt zlib data: " + e.getMessage());
+        } finally {
+            POOL.release(inf);
+        }
+    }
+}

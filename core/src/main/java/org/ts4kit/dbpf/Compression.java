@@ -1,0 +1,53 @@
+package org.ts4kit.dbpf;
+
+import java.util.Locale;
+
+/** The compression codes of the DBPF 2.1 index and their CLI names. */
+public final class Compression {
+    public static final int NONE = 0x0000;
+    public static final int ZLIB = 0x5A42;
+    public static final int REFPACK = 0xFFFF;
+    /** The "streamable" RefPack variant; same decoder. */
+    public static final int REFPACK_STREAMABLE = 0xFFFE;
+    public static final int DELETED = 0xFFE0;
+
+    private Compression() {
+    }
+
+    /** {@code none}, {@code zlib}, {@code refpack}, {@code deleted}, or the 4 upper-case hex digits of an unknown code. */
+    public static String name(int code) {
+        switch (code) {
+            case NONE:
+                return "none";
+            case ZLIB:
+                return "zlib";
+            case REFPACK:
+            case REFPACK_STREAMABLE:
+                return "refpack";
+            case DELETED:
+                return "deleted";
+            default:
+                return String.format(Locale.ROOT, "%04X", code & 0xFFFF);
+        }
+    }
+
+    /** The code for a CLI or API name: {@code none}, {@code zlib}, {@code refpack}, {@code deleted}. */
+    public static int parse(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "none":
+                return NONE;
+            case "zlib":
+                return ZLIB;
+            case "refpack":
+                return REFPACK;
+            case "deleted":
+                return DELETED;
+            default:
+                throw new IllegalArgumentException("unknown compression '" + name + "' (none, zlib, refpack, deleted)");
+        }
+    }
+
+    public static boolean isKnown(int code) {
+        return code == NONE || code == ZLIB || code == REFPACK || code == REFPACK_STREAMABLE || code == DELETED;
+    }
+}

@@ -1,0 +1,179 @@
+package org.ts4kit.dbpf;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.ts4kit.codec.CodecException;
+import org.ts4kit.codec.Limits;
+import org.ts4kit.codec.ResourceCodec;
+import org.ts4kit.io.ByteSource;
+import org.ts4kit.io.ByteSources;
+import org.ts4kit.memory.ResourceBuffer;
+
+/**
+ * An open package: its header, its columnar {@link DbpfIndex}, and reads of its resources.
+ * Opening parses only the header and the index; no resource byte is touched until asked for.
+ *
+ * <pre>{@code
+ * try (DbpfPackage pkg = DbpfPackage.open(Path.of("mod.package"))) {
+ *     for (int i = 0; i < pkg.entryCount(); i++) {
+ *         System.out.println(pkg.index().key(i) + " " + pkg.index().memSize(i));
+ *     }
+ *     int e = pkg.index().find(ResourceKey.parse("220557DA:80000000:0021000000000001"));
+ *     byte[] text = pkg.read(e);
+ * }
+ * }</pre>
+ *
+ * Thread-safe for concurrent reads once open.
+ */
+public final class DbpfPackage implements Closeable {
+    private final ByteSource source;
+    private final DbpfHeader header;
+    private final DbpfIndex index;
+
+    private DbpfPackage(ByteSource source, DbpfHeader header, DbpfIndex index) {
+        this.source = source;
+        this.header = header;
+        this.index = index;
+    }
+
+    /** Memory-maps {@code file} (in several windows when over 1 GiB) and parses its header and index. */
+    public static DbpfPackage open(Path file) throws IOException {
+        ByteSource src = ByteSources.map(file);
+        boolean ok = false;
+        try {
+            DbpfPackage pkg = open(src);
+            ok = true;
+            return pkg;
+        } finally {
+            if (!ok) {
+                src.close();
+            }
+        }
+    }
+
+    /** Reads a package held in a buffer (a zip entry, a remote file); the buffer is not copied. */
+    public static DbpfPackage open(String name, ByteBuffer buffer) throws DbpfFormatException {
+        return open(ByteSources.wrap(name, buffer));
+    }
+
+    /** Parses the header and index of any source; the package owns the source from here on. */
+    public static DbpfPackage open(ByteSource source) throws DbpfFormatException {
+        DbpfHeader header = IndexParser.parseHeader(source);
+        DbpfIndex index = IndexParser.parseIndex(source, header);
+        return new DbpfPackage(source, header, index);
+    }
+
+    public String name() {
+        return source.name();
+    }
+
+    /** The file's size in bytes. */
+    public long length() {
+        return source.length();
+    }
+
+    public DbpfHeader header() {
+        return header;
+    }
+
+    public DbpfIndex index() {
+        return index;
+    }
+
+    public int entryCount() {
+        return index.size();
+    }
+
+    /**
+     * Checks what can be checked of entry {@code i} without decoding: it is not deleted, its
+     * stored bytes lie inside the file, its compression is known and its declared size is under
+     * the cap. The error points at the entry's index record.
+     */
+    public void checkEntry(int i) throws DbpfFormatException {
+        int code = index.compression(i);
+        String what = "entry " + i + " (" + index.key(i) + ")";
+        if (code == Compression.DELETED) {
+            throw new DbpfFormatException(name(), index.recordOffset(i), what + " is deleted: it has no data");
+        }
+        long offset = index.offset(i);
+        long fileSize = index.fileSize(i);
+        if (!source.contains(offset, fileSize)) {
+            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": data at " + offset + "+" + fileSize
+                    + " lies outside the file (" + source.length() + " bytes)");
+        }
+        if (!Compression.isKnown(code)) {
+            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": unknown compression 0x" + Compression.name(code));
+        }
+        long memSize = index.memSize(i);
+        if (memSize > Limits.maxResourceBytes()) {
+            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": declared size " + memSize
+                    + " exceeds the cap of " + Limits.maxResourceBytes() + " bytes (-Dts4kit.maxResourceBytes)");
+        }
+    }
+
+    /** Entry {@code i}'s stored bytes as they are in the file: a read-only view of the mapping, no copy. */
+    public ByteBuffer storedBytes(int i) throws DbpfFormatException {
+        int code = index.compression(i);
+        long offset = index.offset(i);
+        long fileSize = index.fileSize(i);
+        if (code == Compression.DELETED) {
+            throw new DbpfFormatException(name(), index.recordOffset(i), "entry " + i + " (" + index.key(i) + ") is deleted: it has no data");
+        }
+        if (!source.contains(offset, fileSize)) {
+            checkEntry(i); // throws with the full message
+        }
+        return source.slice(offset, (int) fileSize);
+    }
+
+    /** Entry {@code i}'s decompressed bytes in a new array of exactly its mem size. */
+    public byte[] read(int i) throws DbpfFormatException {
+        checkEntry(i);
+        byte[] out = new byte[(int) index.memSize(i)];
+        decodeInto(i, out, 0);
+        return out;
+    }
+
+    /**
+     * Decompresses entry {@code i} into {@code dst} at {@code off}; returns its length. The
+     * array must have room for {@link DbpfIndex#memSize} bytes.
+     */
+    public int read(int i, byte[] dst, int off) throws DbpfFormatException {
+        checkEntry(i);
+        int size = (int) index.memSize(i);
+        if (off < 0 || size > dst.length - off) {
+            throw new IllegalArgumentException("entry " + i + " needs " + size + " bytes, destination has " + (dst.length - off));
+        }
+        decodeInto(i, dst, off);
+        return size;
+    }
+
+    /**
+     * Decompresses entry {@code i} into a reusable buffer (grown as needed) and returns a view of
+     * exactly its bytes. The view is valid until the buffer's next use.
+     */
+    public ByteBuffer read(int i, ResourceBuffer buffer) throws DbpfFormatException {
+        checkEntry(i);
+        int size = (int) index.memSize(i);
+        byte[] dst = buffer.array(size);
+        decodeInto(i, dst, 0);
+        return ByteBuffer.wrap(dst, 0, size);
+    }
+
+    private void decodeInto(int i, byte[] dst, int off) throws DbpfFormatException {
+        ByteBuffer stored = source.slice(index.offset(i), (int) index.fileSize(i));
+        int code = index.compression(i);
+        try {
+            ResourceCodec.decode(code, stored, dst, off, (int) index.memSize(i));
+        } catch (CodecException e) {
+            throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "), "
+                    + Compression.name(code) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+}

@@ -1,0 +1,45 @@
+package org.ts4kit.io;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** A source over one buffer (at most 2 GiB): a mapped file's only window, a zip entry, bytes in memory. */
+final class BufferSource extends ByteSource {
+    private final ByteBuffer buf;
+
+    BufferSource(String name, ByteBuffer buffer) {
+        super(name);
+        // absolute reads only, so the caller's position/limit never matter after this
+        this.buf = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public long length() {
+        return buf.capacity();
+    }
+
+    @Override
+    protected byte byteAt(long pos) {
+        return buf.get((int) pos);
+    }
+
+    @Override
+    protected short shortAt(long pos) {
+        return buf.getShort((int) pos);
+    }
+
+    @Override
+    protected int intAt(long pos) {
+        return buf.getInt((int) pos);
+    }
+
+    @Override
+    protected void copyTo(long pos, byte[] dst, int off, int len) {
+        buf.get((int) pos, dst, off, len);
+    }
+
+    @Override
+    protected ByteBuffer sliceAt(long pos, int len) {
+        return buf.slice((int) pos, len).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+}
