@@ -28,6 +28,8 @@ import org.ts4kit.memory.ResourceBuffer;
  * Thread-safe for concurrent reads once open.
  */
 public final class DbpfPackage implements Closeable {
+    /** Headroom over a codec's ratio bound (headers, tiny streams); none must match exactly. */
+    private static final long RATIO_SLACK = 64;
     private final ByteSource source;
     private final DbpfHeader header;
     private final DbpfIndex index;
@@ -111,6 +113,16 @@ public final class DbpfPackage implements Closeable {
             throw new DbpfFormatException(name(), index.recordOffset(i), what + ": declared size " + memSize
                     + " exceeds the cap of " + Limits.maxResourceBytes() + " bytes (-Dts4kit.maxResourceBytes)");
         }
+        // no codec expands past its ratio: refuse before allocating mem size bytes for a lie
+        if (memSize > fileSize * maxRatio(code) + RATIO_SLACK) {
+            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": mem size " + memSize + " cannot come from "
+                    + fileSize + " stored bytes of " + Compression.name(code));
+        }
+    }
+
+    /** Bytes of output one stored byte can produce at most: deflate ~1032, RefPack 1028 per 4-byte command. */
+    private static long maxRatio(int code) {
+        return code == Compression.ZLIB ? 1032 : code == Compression.NONE ? 1 : 258;
     }
 
     /** Entry {@code i}'s stored bytes as they are in the file: a read-only view of the mapping, no copy. */

@@ -1,0 +1,58 @@
+package org.ts4kit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ts4kit.scan.CollectionScan;
+import org.ts4kit.scan.Conflict;
+import org.ts4kit.scan.InputWalker;
+import org.ts4kit.scan.Listing;
+import org.ts4kit.scan.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ts4kit conflicts PATH... [--json]}: keys present in two or more packages across folders,
+ * files and {@code .zip} archives. Broken inputs are reported on stderr and skipped.
+ */
+@Command(name = "conflicts", description = "Find resource keys present in two or more packages (folders, files, .zip archives).")
+final class ConflictsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders (searched recursively), .package files, .zip archives.")
+    List<Path> paths;
+
+    @Option(names = "--json", description = "JSON Lines: {\"key\":…,\"packages\":[…],\"identical\":…}.")
+    boolean json;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Listing listing = InputWalker.list(paths);
+        CollectionScan scan = CollectionScan.run(listing, threads);
+        for (Problem p : scan.problems()) {
+            err.println(p);
+        }
+        for (Conflict c : scan.conflicts()) {
+            if (json) {
+                out.println(new Json().field("key", c.key()).field("packages", c.packages()).field("identical", c.identical()));
+            } else {
+                out.println(c.key() + "  " + (c.identical() ? "identical" : "differs  ") + "  " + String.join("  ", c.packages()));
+            }
+        }
+        out.flush();
+        err.printf("%d packages scanned (%d archives, %d other files ignored): %d conflicts, %d broken inputs skipped%n",
+                listing.packages().size(), listing.archives(), listing.ignored(), scan.conflicts().size(), scan.brokenCount());
+        err.flush();
+        return scan.brokenCount() == 0 ? 0 : 1;
+    }
+}

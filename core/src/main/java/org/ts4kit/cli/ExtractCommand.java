@@ -1,0 +1,109 @@
+package org.ts4kit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.dbpf.DbpfIndex;
+import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.ResourceTypes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ts4kit extract FILE DIR}: every live resource to {@code DIR/TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}.
+ * Names are built from hex digits only, and each target is checked to resolve inside DIR.
+ */
+@Command(name = "extract", description = "Write every resource to DIR, one file per key.")
+final class ExtractCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "DIR", description = "Output folder (created when missing).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Problems problems = new Problems(err);
+        Path root = dir.toAbsolutePath().normalize();
+        int written = 0;
+        int deleted = 0;
+        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+            Files.createDirectories(root);
+            DbpfIndex idx = pkg.index();
+            ResourceBuffer buffer = new ResourceBuffer();
+            Set<String> used = new HashSet<>();
+            for (int i = 0; i < idx.size(); i++) {
+                if (idx.isDeleted(i)) {
+                    deleted++;
+                    continue;
+                }
+                try {
+                    ByteBuffer bytes = pkg.read(i, buffer);
+                    Path target = root.resolve(fileName(idx, i, used)).normalize();
+                    if (!target.startsWith(root)) {
+                        throw new IllegalStateException("refusing to write outside " + root + ": " + target);
+                    }
+                    try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
+                        while (bytes.hasRemaining()) {
+                            ch.write(bytes);
+                        }
+                    }
+                    written++;
+                } catch (DbpfFormatException e) {
+                    problems.report(e);
+                }
+            }
+        } catch (IOException e) {
+            problems.report(file.toString(), e);
+        }
+        err.println("extracted " + written + " resources to " + root + (deleted > 0 ? " (" + deleted + " deleted entries skipped)" : ""));
+        return problems.exitCode();
+    }
+
+    /** A file extension that lets the user's tools open what they extracted. */
+    static String extension(int type) {
+        switch (type) {
+            case ResourceTypes.STRING_TABLE:
+                return ".stbl";
+            case ResourceTypes.SIM_DATA:
+                return ".simdata";
+            case ResourceTypes.PNG_IMAGE:
+                return ".png";
+            case ResourceTypes.DST_IMAGE:
+                return ".dds";
+            case ResourceTypes.RLE2_IMAGE:
+                return ".rle2";
+            case ResourceTypes.NAME_MAP:
+                return ".namemap";
+            default:
+                return ResourceTypes.isTuning(type) ? ".xml" : ".bin";
+        }
+    }
+
+    /** {@code TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}, with {@code ~N} before the extension for repeated keys. */
+    static String fileName(DbpfIndex idx, int i, Set<String> used) {
+        String base = idx.key(i).toString().replace(':', '_');
+        String ext = extension(idx.type(i));
+        String name = base + ext;
+        for (int n = 1; !used.add(name); n++) {
+            name = base + "~" + n + ext;
+        }
+        return name;
+    }
+}

@@ -1,0 +1,50 @@
+package org.ts4kit.cli;
+
+import java.io.PrintWriter;
+import org.ts4kit.dbpf.DbpfFormatException;
+
+/**
+ * Collects what went wrong with the input during one command: prints each problem to stderr as
+ * {@code PATH: offset N: reason} and turns "anything was broken" into exit code 1.
+ */
+final class Problems {
+    private final PrintWriter err;
+    private int count;
+
+    Problems(PrintWriter err) {
+        this.err = err;
+    }
+
+    void report(DbpfFormatException e) {
+        report(e.file(), e.offset(), e.reason());
+    }
+
+    void report(String path, long offset, String reason) {
+        count++;
+        err.println(path + ": offset " + offset + ": " + reason);
+        err.flush();
+    }
+
+    /** An I/O failure that is not about the bytes (missing file, permission). */
+    void report(String path, Exception e) {
+        if (e instanceof DbpfFormatException) {
+            report((DbpfFormatException) e);
+        } else {
+            report(path, 0, "cannot read: " + describe(e));
+        }
+    }
+
+    static String describe(Exception e) {
+        String m = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        return m == null ? type : type + ": " + m;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int exitCode() {
+        return count == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,116 @@
+package org.ts4kit.scan;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.io.ByteSource;
+import org.ts4kit.io.ByteSources;
+import org.ts4kit.io.zip.ZipArchive;
+import org.ts4kit.io.zip.ZipEntryInfo;
+
+/**
+ * Finds packages under input paths: folders recursively (in sorted order, so runs are
+ * reproducible), single files, and {@code .zip} mod archives, whose {@code .package} entries are
+ * read in place when stored and inflated when deflated. Extensions match in any letter case. A
+ * file given by name is read as a package whatever its extension, unless it is a {@code .zip}.
+ */
+public final class InputWalker {
+    private InputWalker() {
+    }
+
+    public static Listing list(List<Path> roots) {
+        Listing listing = new Listing();
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                walkFolder(root, listing);
+            } else if (Files.isRegularFile(root)) {
+                String name = root.getFileName().toString();
+                if (isZip(name)) {
+                    addArchive(root, name, listing);
+                } else {
+                    addFile(root, name, listing);
+                }
+            } else {
+                listing.problems.add(new Problem(root.toString(), 0, "cannot read: no such file or folder"));
+            }
+        }
+        return listing;
+    }
+
+    public static boolean isPackage(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".package");
+    }
+
+    public static boolean isZip(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    private static void walkFolder(Path root, Listing listing) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(Files::isRegularFile).collect(Collectors.toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            listing.problems.add(Problem.of(root.toString(), e instanceof IOException ? (IOException) e
+                    : ((java.io.UncheckedIOException) e).getCause()));
+            return;
+        }
+        List<String> names = files.stream().map(f -> root.relativize(f).toString().replace('\\', '/')).sorted()
+                .collect(Collectors.toList());
+        for (String rel : names) {
+            Path file = root.resolve(rel);
+            String fileName = file.getFileName().toString();
+            if (isPackage(fileName)) {
+                addFile(file, rel, listing);
+            } else if (isZip(fileName)) {
+                addArchive(file, rel, listing);
+            } else {
+                listing.ignored++;
+            }
+        }
+    }
+
+    private static void addFile(Path file, String name, Listing listing) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0;
+        }
+        listing.packages.add(new PackageInput(name, file.toString(), size, () -> DbpfPackage.open(file)));
+    }
+
+    private static void addArchive(Path zip, String name, Listing listing) {
+        listing.archives++;
+        ByteSource src;
+        ZipArchive archive;
+        try {
+            src = ByteSources.map(zip);
+            archive = ZipArchive.open(src);
+        } catch (IOException e) {
+            listing.problems.add(Problem.of(zip.toString(), e));
+            return;
+        }
+        for (ZipEntryInfo entry : archive.entries()) {
+            if (entry.isDirectory()) {
+                continue;
+            }
+            String inner = entry.name();
+            String base = inner.substring(inner.lastIndexOf('/') + 1);
+            if (!isPackage(base)) {
+                listing.ignored++;
+                continue;
+            }
+            String location = zip + "!/" + inner;
+            listing.packages.add(new PackageInput(name + "!/" + inner, location, entry.compressedSize(), () -> {
+                ByteBuffer data = archive.data(entry);
+                return DbpfPackage.open(location, data);
+            }));
+        }
+    }
+}
