@@ -18,7 +18,7 @@ import java.util.Locale;
  *   <li>PNG: the IHDR chunk that must follow the signature (width, height: u32 big-endian).</li>
  *   <li>JPEG: the first start-of-frame marker (SOF0–SOF15, except DHT {@code C4}, JPG {@code C8}
  *       and DAC {@code CC}, which share the range), walking the segments before it by their
- *       lengths; stops at start-of-scan, end-of-image or after {@value #MAX_JPEG_SEGMENTS}
+ *       lengths; stops at start-of-scan, end-of-image or after 256
  *       segments.</li>
  *   <li>DDS and DST: {@code "DDS "}, then the 124-byte header: height at offset 12, width at 16
  *       (u32 little-endian), pixel-format fourCC at 84. Sims 4 DST images are DDS files whose

@@ -80,9 +80,14 @@ public final class NameMap {
             int at = in.position();
             instances[i] = in.u64("entry " + i + " instance");
             long len = in.u32("entry " + i + " name length");
-            if (len > in.remaining() || len > utf8.length - used) {
+            if (len > in.remaining()) {
                 throw in.error(at + 8, "entry " + i + " of " + count + ": name length " + len
                         + " runs past the end of the resource (" + in.remaining() + " bytes left)");
+            }
+            // the pool assumed every later entry still has its 12-byte header (see StringTable)
+            if (len > utf8.length - used) {
+                throw in.error(at + 8, "entry " + i + " of " + count + ": name length " + len
+                        + " leaves too few bytes for the headers of the " + (count - i - 1) + " entries after it");
             }
             in.copy(utf8, used, (int) len);
             starts[i] = used;

@@ -120,11 +120,11 @@ public final class StringTable {
                 throw in.error(at + 5, "entry " + i + " of " + count + ": text length " + len
                         + " runs past the end of the resource (" + in.remaining() + " bytes left)");
             }
-            // unreachable while the earlier count check holds, kept so a future change to that
-            // check cannot turn into an ArrayIndexOutOfBoundsException
+            // the pool was sized assuming every later entry still has its 7-byte header; a text
+            // that eats into those bytes means the count lies (too high) or this length does
             if (len > utf8.length - used) {
                 throw in.error(at + 5, "entry " + i + " of " + count + ": text length " + len
-                        + " leaves no room for the remaining entries");
+                        + " leaves too few bytes for the headers of the " + (count - i - 1) + " entries after it");
             }
             in.copy(utf8, used, len);
             starts[i] = used;
