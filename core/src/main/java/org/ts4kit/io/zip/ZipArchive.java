@@ -35,6 +35,11 @@ import org.ts4kit.io.ByteSources;
  * declared size is over a cap. Every bad input fails with a {@link DbpfFormatException} that
  * names the archive (or {@code archive!/entry}), the offset of the bytes that are wrong and the
  * reason. Thread-safe after opening: reads never change state.
+ *
+ * <p>Names are decoded as UTF-8 when the bytes are valid UTF-8, whether or not flag bit 11 says
+ * so (most packers write UTF-8 without it), and as ISO-8859-1 otherwise; the specification's
+ * CP437 for unflagged names is not used, so a CP437 name with bytes over 0x7F reads as stable
+ * Latin-1 look-alikes. Names are never normalised; see {@link #isSafeName}.
  */
 public final class ZipArchive implements Closeable {
     private final ByteSource source;
