@@ -1,0 +1,183 @@
+package org.ts4kit.io.zip;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.io.ByteSource;
+import org.ts4kit.memory.ObjectPool;
+
+/**
+ * Reads one entry's bytes: finds its data through the local header (whose own name and extra
+ * lengths decide where the data starts), then returns a view of stored bytes or inflates
+ * deflated ones into an array of exactly the declared size, and checks the CRC-32 of both.
+ *
+ * <p>Errors name {@code archive!/entry}; the offset is the central record for what it declares
+ * (method, encryption, sizes), the local header for where the data is, and the first data byte
+ * for what the data holds (corrupt deflate, CRC).
+ */
+final class EntryReader {
+    static final int LOCAL_SIG = 0x04034b50;
+    static final int LOCAL_HEADER_SIZE = 30;
+    /**
+     * Deflate's best ratio: a 258-byte match in 2 bits (a 1-bit length code and a 1-bit distance
+     * code) is 1032 output bytes per input byte. A larger declared size cannot be honest.
+     */
+    static final long MAX_DEFLATE_RATIO = 1032;
+    /** Compressed input is fed in views of this size, so a multi-window source never copies more. */
+    private static final int INPUT_CHUNK = 1 << 16;
+
+    private static final ObjectPool<Inflater> INFLATERS = new ObjectPool<>(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), () -> new Inflater(true), Inflater::reset, Inflater::end);
+    /** Scratch for "is there more output?"; its content is never read, so threads may share it. */
+    private static final byte[] PROBE = new byte[1];
+
+    private final ByteSource src;
+    private final ZipEntryInfo entry;
+    private final String file;
+    private final String what;
+
+    private EntryReader(ByteSource src, ZipEntryInfo entry) {
+        this.src = src;
+        this.entry = entry;
+        this.file = src.name() + "!/" + entry.name();
+        this.what = "entry '" + ZipNames.printable(entry.name()) + "'";
+    }
+
+    static ByteBuffer read(ByteSource src, ZipEntryInfo entry, long maxBytes) throws DbpfFormatException {
+        return new EntryReader(src, entry).read(maxBytes);
+    }
+
+    private ByteBuffer read(long maxBytes) throws DbpfFormatException {
+        long central = entry.centralHeaderOffset();
+        if (entry.isEncrypted()) {
+            throw error(central, "encrypted entry (flags 0x" + Integer.toHexString(entry.flags()) + "); ts4kit does not decrypt");
+        }
+        if (entry.method() == ZipEntryInfo.STORED) {
+            if (entry.compressedSize() != entry.size()) {
+                throw error(central, "stored entry declares " + entry.compressedSize() + " stored bytes but a size of " + entry.size());
+            }
+            if (entry.size() > Integer.MAX_VALUE) {
+                throw error(central, "stored entry of " + entry.size() + " bytes does not fit one buffer");
+            }
+            long start = dataStart();
+            ByteBuffer view = src.slice(start, (int) entry.size());
+            CRC32 crc = new CRC32();
+            crc.update(view.duplicate());
+            checkCrc(crc.getValue(), start);
+            return view;
+        }
+        if (entry.method() != ZipEntryInfo.DEFLATED) {
+            throw error(central, "unsupported compression method " + entry.method() + methodName(entry.method()));
+        }
+        if (entry.size() > maxBytes) {
+            throw error(central, "declared size " + entry.size() + " exceeds the cap of " + maxBytes
+                    + " bytes (-Dts4kit.maxResourceBytes)");
+        }
+        if (entry.size() / MAX_DEFLATE_RATIO > entry.compressedSize()) {
+            throw error(central, "declared size " + entry.size() + " cannot come from " + entry.compressedSize()
+                    + " bytes of deflate data (more than " + MAX_DEFLATE_RATIO + ":1)");
+        }
+        long start = dataStart();
+        byte[] out = new byte[(int) entry.size()];
+        inflate(start, out);
+        CRC32 crc = new CRC32();
+        crc.update(out, 0, out.length);
+        checkCrc(crc.getValue(), start);
+        return ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Checks the local header and returns where the entry's data starts; the data is known to lie inside the source. */
+    private long dataStart() throws DbpfFormatException {
+        long local = entry.localHeaderOffset();
+        if (!src.contains(local, LOCAL_HEADER_SIZE)) {
+            throw error(entry.centralHeaderOffset(), "local header at " + local + " lies outside the archive ("
+                    + src.length() + " bytes)");
+        }
+        if (src.getIntLE(local) != LOCAL_SIG) {
+            throw error(local, "local header at " + local + " is not a local file header");
+        }
+        long start = local + LOCAL_HEADER_SIZE + src.getUnsignedShortLE(local + 26) + src.getUnsignedShortLE(local + 28);
+        if (!src.contains(start, entry.compressedSize())) {
+            throw error(local, "data at " + start + " (" + entry.compressedSize() + " bytes) lies outside the archive ("
+                    + src.length() + " bytes)");
+        }
+        return start;
+    }
+
+    /**
+     * Inflates the {@code compressedSize} bytes at {@code start} into all of {@code out}. The
+     * stream must produce exactly {@code out.length} bytes, reach its final block, and end
+     * exactly at the entry's compressed size. Every turn of the loop consumes input, produces
+     * output or throws, so hostile input cannot make it spin.
+     */
+    private void inflate(long start, byte[] out) throws DbpfFormatException {
+        long inPos = start;
+        long inEnd = start + entry.compressedSize();
+        int n = 0;
+        Inflater inf = INFLATERS.borrow();
+        try {
+            while (!inf.finished()) {
+                if (inf.needsInput()) {
+                    if (inPos == inEnd) {
+                        throw error(start, "deflate data is truncated: " + n + " of " + out.length + " bytes decoded when "
+                                + entry.compressedSize() + " compressed bytes ran out");
+                    }
+                    int k = (int) Math.min(INPUT_CHUNK, inEnd - inPos);
+                    inf.setInput(src.slice(inPos, k));
+                    inPos += k;
+                }
+                long before = inf.getBytesRead();
+                int r = n < out.length ? inf.inflate(out, n, out.length - n) : inf.inflate(PROBE);
+                if (n == out.length && r > 0) {
+                    throw error(start, "deflate data decodes to more than the declared size of " + out.length + " bytes");
+                }
+                n += r;
+                if (r == 0 && inf.getBytesRead() == before && !inf.finished() && !inf.needsInput()) {
+                    throw error(start, "deflate stream makes no progress after " + n + " bytes"
+                            + (inf.needsDictionary() ? " (it needs a preset dictionary)" : ""));
+                }
+            }
+            if (n != out.length) {
+                throw error(start, "deflate stream ends after " + n + " bytes, the declared size is " + out.length);
+            }
+            long unread = inf.getRemaining() + (inEnd - inPos);
+            if (unread > 0) {
+                throw error(start, "deflate stream ends " + unread + " bytes before the declared compressed size of "
+                        + entry.compressedSize());
+            }
+        } catch (DataFormatException e) {
+            throw error(start, "corrupt deflate data after " + n + " bytes of output: " + e.getMessage());
+        } finally {
+            INFLATERS.release(inf);
+        }
+    }
+
+    private void checkCrc(long actual, long dataStart) throws DbpfFormatException {
+        if (actual != entry.crc()) {
+            throw error(dataStart, String.format("CRC mismatch: the data's CRC-32 is %08X, the central directory says %08X",
+                    actual, entry.crc()));
+        }
+    }
+
+    private DbpfFormatException error(long offset, String reason) {
+        return new DbpfFormatException(file, offset, what + ": " + reason);
+    }
+
+    static String methodName(int method) {
+        switch (method) {
+            case 1: return " (shrunk)";
+            case 6: return " (imploded)";
+            case 9: return " (deflate64)";
+            case 12: return " (bzip2)";
+            case 14: return " (LZMA)";
+            case 93: return " (zstd)";
+            case 95: return " (xz)";
+            case 98: return " (PPMd)";
+            case 99: return " (AES-encrypted)";
+            default: return "";
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.ts4kit.io.zip;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ts4kit.codec.Limits;
+import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.io.ByteSource;
+import org.ts4kit.io.ByteSources;
+
+/**
+ * A zip archive read in place from a {@link ByteSource}: mods travel as {@code .zip} files of
+ * {@code .package} and {@code .ts4script} files. Opening reads only the end records and the
+ * central directory; {@link #data} reads one entry, as a view of the mapping when it is stored
+ * and into a new array when it is deflated.
+ *
+ * <pre>{@code
+ * try (ZipArchive zip = ZipArchive.open(Path.of("mods.zip"))) {
+ *     for (ZipEntryInfo e : zip.entries()) {
+ *         if (!e.isDirectory() && e.name().toLowerCase(Locale.ROOT).endsWith(".package")) {
+ *             DbpfPackage pkg = DbpfPackage.open(zip.open(e)); // errors name mods.zip!/that.package
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Supports ZIP64, stored and deflated entries, archives with a comment, with bytes appended
+ * or a stub prepended. Refuses encrypted entries, other compression methods and entries whose
+ * declared size is over a cap. Every bad input fails with a {@link DbpfFormatException} that
+ * names the archive (or {@code archive!/entry}), the offset of the bytes that are wrong and the
+ * reason. Thread-safe after opening: reads never change state.
+ *
+ * <p>Names are decoded as UTF-8 when the bytes are valid UTF-8, whether or not flag bit 11 says
+ * so (most packers write UTF-8 without it), and as ISO-8859-1 otherwise; the specification's
+ * CP437 for unflagged names is not used, so a CP437 name with bytes over 0x7F reads as stable
+ * Latin-1 look-alikes. Names are never normalised; see {@link #isSafeName}.
+ */
+public final class ZipArchive implements Closeable {
+    private final ByteSource source;
+    private final EndRecord end;
+    private final List<ZipEntryInfo> entries;
+    private final Map<String, ZipEntryInfo> byName;
+    private final long maxEntryBytes;
+
+    private ZipArchive(ByteSource source, EndRecord end, List<ZipEntryInfo> entries, long maxEntryBytes) {
+        this.source = source;
+        this.end = end;
+        this.entries = Collections.unmodifiableList(entries);
+        this.maxEntryBytes = maxEntryBytes;
+        this.byName = new HashMap<>(Math.max(16, entries.size() * 2));
+        for (ZipEntryInfo e : entries) {
+            byName.putIfAbsent(e.name(), e);
+        }
+    }
+
+    /** Opens the archive in {@code src}, capping deflated entries at {@link Limits#maxResourceBytes()} as it is now. */
+    public static ZipArchive open(ByteSource src) throws DbpfFormatException {
+        return open(src, Limits.maxResourceBytes());
+    }
+
+    /**
+     * Opens the archive in {@code src}; {@link #data} refuses deflated entries that declare more
+     * than {@code maxEntryBytes} (at most {@link Limits#HARD_MAX_RESOURCE_BYTES}). The archive
+     * does not copy {@code src}; closing the archive closes it.
+     */
+    public static ZipArchive open(ByteSource src, long maxEntryBytes) throws DbpfFormatException {
+        if (maxEntryBytes < 0 || maxEntryBytes > Limits.HARD_MAX_RESOURCE_BYTES) {
+            throw new IllegalArgumentException("max entry bytes must be in 0.." + Limits.HARD_MAX_RESOURCE_BYTES + ": " + maxEntryBytes);
+        }
+        EndRecord end = EndRecord.read(src);
+        return new ZipArchive(src, end, CentralDirectory.read(src, end), maxEntryBytes);
+    }
+
+    /** Maps {@code file} and opens it; the mapping is released if the file is not a readable archive. */
+    public static ZipArchive open(Path file) throws IOException {
+        ByteSource src = ByteSources.map(file);
+        boolean ok = false;
+        try {
+            ZipArchive zip = open(src);
+            ok = true;
+            return zip;
+        } finally {
+            if (!ok) {
+                src.close();
+            }
+        }
+    }
+
+    /** The source's name: what errors call the archive. */
+    public String name() {
+        return source.name();
+    }
+
+    /** The entries in central directory order; names may repeat. */
+    public List<ZipEntryInfo> entries() {
+        return entries;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** The first entry with exactly this name (no normalisation: {@code a/b} and {@code a\b} differ). */
+    public Optional<ZipEntryInfo> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The archive comment, decoded like names (UTF-8, else ISO-8859-1); empty when there is none. */
+    public String comment() {
+        return ZipNames.decode(end.comment);
+    }
+
+    /** Whether the archive has ZIP64 end records (over 65,535 entries, or offsets or sizes over 4 GiB). */
+    public boolean isZip64() {
+        return end.isZip64();
+    }
+
+    /** Bytes before the archive proper, such as a self-extractor stub; 0 for an ordinary zip. */
+    public long prefixLength() {
+        return end.base;
+    }
+
+    /**
+     * The entry's uncompressed bytes, with their CRC-32 checked. A stored entry comes back as a
+     * read-only view of the source (no copy while it lies in one mapped window); a deflated one
+     * as a new heap buffer of exactly {@link ZipEntryInfo#size()} bytes. Both are little-endian,
+     * positioned at 0.
+     *
+     * @throws DbpfFormatException when the entry is encrypted, uses another method, declares a
+     *     deflated size over the cap, or its local header, data or CRC are not what the central
+     *     directory says; the error names {@code archive!/entry}
+     * @throws IllegalArgumentException when {@code entry} belongs to another archive
+     */
+    public ByteBuffer data(ZipEntryInfo entry) throws DbpfFormatException {
+        if (entry.index() >= entries.size() || entries.get(entry.index()) != entry) {
+            throw new IllegalArgumentException(entry + " is not an entry of " + name());
+        }
+        return EntryReader.read(source, entry, maxEntryBytes);
+    }
+
+    /** The entry's bytes as a source named {@code archive!/entry}, ready for {@code DbpfPackage}. */
+    public ByteSource open(ZipEntryInfo entry) throws DbpfFormatException {
+        return ByteSources.wrap(name() + "!/" + entry.name(), data(entry));
+    }
+
+    /**
+     * Whether an extractor may write {@code name} under its target folder without leaving it or
+     * touching something else: relative, no {@code .} or {@code ..} segments, no empty segment
+     * except a directory's trailing slash, no backslash, colon (drive letters, alternate data
+     * streams) or control character, no segment ending in a dot or space (Windows drops them),
+     * and no Windows device name ({@code CON}, {@code nul.txt}, {@code COM1} ...). Archives keep
+     * their names as they are; this only judges them.
+     */
+    public static boolean isSafeName(String name) {
+        return ZipNames.isSafe(name);
+    }
+
+    /** Closes the source; idempotent. Buffers from {@link #data} stay valid until unreachable. */
+    @Override
+    public void close() {
+        source.close();
+    }
+}
