@@ -93,9 +93,10 @@ public final class CorpusGenerator {
         }
     }
 
-    /** At least one of each broken kind once the corpus has a dozen packages; about one in twelve after. */
+    /** One of each broken kind among the first 55 packages (every fifth), then one in 25. */
     private static boolean isBroken(int p, int count) {
-        return count >= 12 && p % 12 == 5;
+        int firstRound = 5 * BrokenKind.values().length;
+        return count >= 12 && (p < firstRound ? p % 5 == 4 : p % 25 == 4);
     }
 
     private byte[] buildMod(SplittableRandom rnd, String mod, boolean needRefPack, SharedResources shared) throws IOException {
