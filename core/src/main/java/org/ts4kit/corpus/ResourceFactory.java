@@ -1,11 +1,13 @@
 package org.ts4kit.corpus;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
+import org.ts4kit.resource.NameMapWriter;
+import org.ts4kit.resource.ResourceTypes;
+import org.ts4kit.resource.StringTableWriter;
 
 /**
  * Makes the bytes of the resource kinds a mod holds: string tables, name maps, tuning XML,
@@ -13,14 +15,14 @@ import java.util.zip.CRC32;
  * headers and plausible bodies. Deterministic for a given random state.
  */
 final class ResourceFactory {
-    static final int STBL = 0x220557DA;
-    static final int NAME_MAP = 0x0166038C;
-    static final int SIMDATA = 0x545AC67A;
-    static final int CAS_PART = 0x034AEECB;
-    static final int DST_IMAGE = 0x00B2D882;
-    static final int RLE2_IMAGE = 0x3453CF95;
-    static final int PNG_IMAGE = 0x2F7D0004;
-    static final int OBJECT_DEFINITION = 0xC0DB5AE7;
+    static final int STBL = ResourceTypes.STRING_TABLE;
+    static final int NAME_MAP = ResourceTypes.NAME_MAP;
+    static final int SIMDATA = ResourceTypes.SIM_DATA;
+    static final int CAS_PART = ResourceTypes.CAS_PART;
+    static final int DST_IMAGE = ResourceTypes.DST_IMAGE;
+    static final int RLE2_IMAGE = ResourceTypes.RLE2_IMAGE;
+    static final int PNG_IMAGE = ResourceTypes.PNG_IMAGE;
+    static final int OBJECT_DEFINITION = ResourceTypes.OBJECT_DEFINITION;
     static final int[] TUNING_TYPES = {0x0333406C, 0x62E94D38, 0x6017E896, 0xE882D22F, 0x03B33DDF, 0x7DF2169C};
 
     private static final String[] PHRASES = {
@@ -33,37 +35,23 @@ final class ResourceFactory {
     private ResourceFactory() {
     }
 
-    /** STBL v5: header, then per entry key hash, flags, u16 length, UTF-8 text. */
+    /** A string table of {@code entries} player-facing lines with random key hashes. */
     static byte[] stringTable(SplittableRandom rnd, int entries) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        long textBytes = 0;
+        StringTableWriter w = new StringTableWriter();
         for (int i = 0; i < entries; i++) {
             String text = PHRASES[rnd.nextInt(PHRASES.length)] + (rnd.nextInt(4) == 0 ? " (" + rnd.nextInt(1000) + ")" : "");
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            writeInt(body, rnd.nextInt());
-            body.write(0);
-            writeShort(body, utf8.length);
-            body.writeBytes(utf8);
-            textBytes += utf8.length + 1;
+            w.add(rnd.nextInt(), text);
         }
-        ByteBuffer h = ByteBuffer.allocate(21).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("STBL".getBytes(StandardCharsets.US_ASCII)).putShort((short) 5).put((byte) 0).putLong(entries)
-                .putShort((short) 0).putInt((int) textBytes);
-        return concat(h.array(), body.toByteArray());
+        return w.toByteArray();
     }
 
-    /** Name map v1: count, then per entry instance, u32 length, name. */
+    /** A name map: instance to name for the first {@code count} tuning files. */
     static byte[] nameMap(long[] instances, String[] names, int count) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeInt(out, 1);
-        writeInt(out, count);
+        NameMapWriter w = new NameMapWriter();
         for (int i = 0; i < count; i++) {
-            byte[] utf8 = names[i].getBytes(StandardCharsets.UTF_8);
-            writeLong(out, instances[i]);
-            writeInt(out, utf8.length);
-            out.writeBytes(utf8);
+            w.add(instances[i], names[i]);
         }
-        return out.toByteArray();
+        return w.toByteArray();
     }
 
     /** A SimData-like binary: the {@code DATA} magic, a small header, then structured tables. */
@@ -105,12 +93,12 @@ final class ResourceFactory {
         return b.array();
     }
 
-    /** An RLE2 image: magic, dimensions, then run-length-like data. */
+    /** An RLE2 image: fourCC DXT5, the RLE2 magic, u16 width, height and mip count, then run-length-like data. */
     static byte[] rle2Image(SplittableRandom rnd, int width, int height) {
         int body = Math.max(32, width * height / 4);
         ByteBuffer b = ByteBuffer.allocate(16 + body).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RLE2".getBytes(StandardCharsets.US_ASCII)).putShort((short) width).putShort((short) height)
-                .putShort((short) 1).putShort((short) 0).putInt(16);
+        b.put("DXT5".getBytes(StandardCharsets.US_ASCII)).put("RLE2".getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) width).putShort((short) height).putShort((short) 1).putShort((short) 0);
         fillBlocks(rnd, b);
         return b.array();
     }
@@ -142,11 +130,6 @@ final class ResourceFactory {
         }
     }
 
-    static byte[] noise(SplittableRandom rnd, int size) {
-        byte[] out = new byte[size];
-        rnd.nextBytes(out);
-        return out;
-    }
 
     private static int crc(byte[] data) {
         CRC32 c = new CRC32();
@@ -154,25 +137,7 @@ final class ResourceFactory {
         return (int) c.getValue();
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 
-    private static void writeShort(ByteArrayOutputStream out, int v) {
-        out.write(v);
-        out.write(v >>> 8);
-    }
 
-    private static void writeInt(ByteArrayOutputStream out, int v) {
-        writeShort(out, v);
-        writeShort(out, v >>> 16);
-    }
 
-    private static void writeLong(ByteArrayOutputStream out, long v) {
-        writeInt(out, (int) v);
-        writeInt(out, (int) (v >>> 32));
-    }
 }
