@@ -88,6 +88,26 @@ public final class DbpfPackage implements Closeable {
         return index.size();
     }
 
+    /** Every index entry in order, deleted ones included: {@code for (Entry e : pkg.entries())}. */
+    public Iterable<Entry> entries() {
+        return () -> new java.util.Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < index.size();
+            }
+
+            @Override
+            public Entry next() {
+                if (next >= index.size()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return new Entry(index, next++);
+            }
+        };
+    }
+
     /**
      * Checks what can be checked of entry {@code i} without decoding: it is not deleted, its
      * stored bytes lie inside the file, its compression is known and its declared size is under

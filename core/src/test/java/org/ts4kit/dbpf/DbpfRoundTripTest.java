@@ -97,6 +97,12 @@ class DbpfRoundTripTest {
             assertArrayEquals(new int[] {0, 3}, idx.entriesOfType(0x220557DA));
             assertEquals(3, idx.liveCount());
             assertArrayEquals(new byte[] {4}, pkg.read(idx.find(b)));
+            int n = 0;
+            for (Entry e : pkg.entries()) {
+                assertEquals(idx.key(n), e.key());
+                assertEquals(n++ == 1, e.isDeleted());
+            }
+            assertEquals(4, n);
         }
     }
 
