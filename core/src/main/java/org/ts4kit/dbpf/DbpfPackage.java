@@ -76,6 +76,11 @@ public final class DbpfPackage implements Closeable {
         return source.length();
     }
 
+    /** The bytes underneath: for whole-file work such as hashing the file. */
+    public ByteSource source() {
+        return source;
+    }
+
     public DbpfHeader header() {
         return header;
     }

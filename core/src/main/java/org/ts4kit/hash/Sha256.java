@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.ts4kit.io.ByteSource;
 
 /** SHA-256 of resource bytes, with one reusable digest per thread (the JDK's intrinsic does the work). */
 public final class Sha256 {
@@ -14,6 +15,8 @@ public final class Sha256 {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     });
+
+    private static final int CHUNK = 64 << 20;
 
     private Sha256() {
     }
@@ -27,6 +30,19 @@ public final class Sha256 {
     public static byte[] digest(byte[] data, int off, int len) {
         MessageDigest md = DIGEST.get();
         md.update(data, off, len);
+        return md.digest();
+    }
+
+    /**
+     * SHA-256 of a whole source, a 64 MiB view at a time: a power of two that divides the mapping
+     * window, so no view straddles two windows and nothing is copied.
+     */
+    public static byte[] digest(ByteSource src) {
+        MessageDigest md = DIGEST.get();
+        long length = src.length();
+        for (long pos = 0; pos < length; pos += CHUNK) {
+            md.update(src.slice(pos, (int) Math.min(CHUNK, length - pos)));
+        }
         return md.digest();
     }
 

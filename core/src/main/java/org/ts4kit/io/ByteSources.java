@@ -24,10 +24,18 @@ public final class ByteSources {
      * windows (a few bytes) so small files cross window boundaries everywhere.
      */
     public static ByteSource map(Path file, int windowShift) throws IOException {
+        return map(file, file.toString(), windowShift);
+    }
+
+    /** Maps {@code file} under another name for errors: a path relative to a scan root, a URI. */
+    public static ByteSource map(Path file, String name) throws IOException {
+        return map(file, name, DEFAULT_WINDOW_SHIFT);
+    }
+
+    private static ByteSource map(Path file, String name, int windowShift) throws IOException {
         if (windowShift < 1 || windowShift > 30) {
             throw new IllegalArgumentException("window shift must be in 1..30: " + windowShift);
         }
-        String name = file.toString();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long window = 1L << windowShift;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.ResourceKey;
 
 /**
@@ -20,18 +21,23 @@ final class ConflictFinder {
     private final List<byte[]> hashChunks = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
 
+    /** Adds the live entries of an unbroken package. */
     void add(PackageScan scan) {
         int p = names.size();
         names.add(scan.input().name());
         hashChunks.add(scan.hashes()); // one chunk per package: chunk number == package number
-        for (int k = 0; k < scan.keyCount(); k++) {
+        DbpfIndex idx = scan.index();
+        for (int i = 0; i < idx.size(); i++) {
+            if (idx.isDeleted(i)) {
+                continue;
+            }
             if (size == typeGroup.length) {
                 grow();
             }
-            typeGroup[size] = (long) scan.type(k) << 32 | (scan.group(k) & 0xFFFF_FFFFL);
-            instance[size] = scan.instance(k);
+            typeGroup[size] = (long) idx.type(i) << 32 | (idx.group(i) & 0xFFFF_FFFFL);
+            instance[size] = idx.instance(i);
             pkg[size] = p;
-            hashAt[size] = k;
+            hashAt[size] = i;
             size++;
         }
     }

@@ -1,15 +1,14 @@
 package org.ts4kit.scan;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ts4kit.dbpf.DbpfPackage;
-import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.io.zip.ZipEntryInfo;
@@ -87,30 +86,40 @@ public final class InputWalker {
 
     private static void addArchive(Path zip, String name, Listing listing) {
         listing.archives++;
-        ByteSource src;
         ZipArchive archive;
         try {
-            src = ByteSources.map(zip);
-            archive = ZipArchive.open(src);
+            archive = ZipArchive.open(ByteSources.map(zip));
         } catch (IOException e) {
             listing.problems.add(Problem.of(zip.toString(), e));
             return;
         }
+        int before = listing.packages.size();
+        listing.packages.addAll(archiveMembers(archive, name, zip.toString()));
+        int members = listing.packages.size() - before;
         for (ZipEntryInfo entry : archive.entries()) {
-            if (entry.isDirectory()) {
-                continue;
-            }
-            String inner = entry.name();
-            String base = inner.substring(inner.lastIndexOf('/') + 1);
-            if (!isPackage(base)) {
+            if (!entry.isDirectory()) {
                 listing.ignored++;
+            }
+        }
+        listing.ignored -= members;
+    }
+
+    /**
+     * The {@code .package} entries of an open archive as inputs named {@code name!/inner/path}
+     * (errors use {@code location!/inner/path}); stored entries are read in place, deflated ones
+     * inflated when opened.
+     */
+    public static List<PackageInput> archiveMembers(ZipArchive archive, String name, String location) {
+        List<PackageInput> out = new ArrayList<>();
+        for (ZipEntryInfo entry : archive.entries()) {
+            String inner = entry.name();
+            if (entry.isDirectory() || !isPackage(inner.substring(inner.lastIndexOf('/') + 1))) {
                 continue;
             }
-            String location = zip + "!/" + inner;
-            listing.packages.add(new PackageInput(name + "!/" + inner, location, entry.compressedSize(), () -> {
-                ByteBuffer data = archive.data(entry);
-                return DbpfPackage.open(location, data);
-            }));
+            String where = location + "!/" + inner;
+            out.add(new PackageInput(name + "!/" + inner, where, entry.compressedSize(),
+                    () -> DbpfPackage.open(where, archive.data(entry))));
         }
+        return out;
     }
 }

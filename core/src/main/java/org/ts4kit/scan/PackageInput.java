@@ -19,7 +19,7 @@ public final class PackageInput {
     private final long size;
     private final Opener opener;
 
-    PackageInput(String name, String location, long size, Opener opener) {
+    public PackageInput(String name, String location, long size, Opener opener) {
         this.name = name;
         this.location = location;
         this.size = size;

@@ -10,75 +10,98 @@ import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.hash.Sha256;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.StringTable;
 
 /**
- * Everything a collection scan needs from one package, computed in one pass: every live entry's
- * key and the SHA-256 of its decompressed bytes, or the problems that make the package broken.
- * A package is broken when its header or index cannot be read or any live entry cannot be decoded
- * to its declared size; a broken package keeps its problems and no keys.
+ * Everything a collection scan needs from one package, computed in one pass: its columnar
+ * index, the SHA-256 of every live entry's decompressed bytes, optionally the file's own hash and
+ * its string-table text, and the problems found. A package is broken when its header or index
+ * cannot be read or any live entry cannot be decoded to its declared size.
  *
- * <p>This is the per-file unit that local scans and the Spark job share.
+ * <p>This is the per-file unit that local scans and the Spark job share; it never throws for bad
+ * input.
  */
 public final class PackageScan {
-    private final PackageInput input;
-    private final List<Problem> problems;
-    private final int entries;
-    private final int live;
-    private final int[] types;
-    private final int[] groups;
-    private final long[] instances;
-    private final byte[] hashes;
+    /** What to compute beyond keys and resource hashes. */
+    public static final class Options {
+        public static final Options KEYS = new Options(false, false);
+        public static final Options ALL = new Options(true, true);
+        final boolean fileHash;
+        final boolean strings;
 
-    private PackageScan(PackageInput input, List<Problem> problems, int entries, int live, int[] types, int[] groups,
-                        long[] instances, byte[] hashes) {
-        this.input = input;
-        this.problems = problems;
-        this.entries = entries;
-        this.live = live;
-        this.types = types;
-        this.groups = groups;
-        this.instances = instances;
-        this.hashes = hashes;
-    }
-
-    /** Opens, reads and hashes {@code input}; never throws for bad input. {@code buffer} is reused scratch. */
-    public static PackageScan scan(PackageInput input, ResourceBuffer buffer) {
-        try (DbpfPackage pkg = input.open()) {
-            DbpfIndex idx = pkg.index();
-            int live = idx.liveCount();
-            int[] types = new int[live];
-            int[] groups = new int[live];
-            long[] instances = new long[live];
-            byte[] hashes = new byte[live * 32];
-            List<Problem> problems = new ArrayList<>(0);
-            int k = 0;
-            for (int i = 0; i < idx.size(); i++) {
-                if (idx.isDeleted(i)) {
-                    continue;
-                }
-                try {
-                    ByteBuffer bytes = pkg.read(i, buffer);
-                    System.arraycopy(Sha256.digest(bytes), 0, hashes, k * 32, 32);
-                } catch (DbpfFormatException e) {
-                    problems.add(Problem.of(input.location(), e));
-                }
-                types[k] = idx.type(i);
-                groups[k] = idx.group(i);
-                instances[k] = idx.instance(i);
-                k++;
-            }
-            if (!problems.isEmpty()) {
-                return broken(input, problems, idx.size(), live);
-            }
-            return new PackageScan(input, Collections.emptyList(), idx.size(), live, types, groups, instances, hashes);
-        } catch (IOException | RuntimeException e) {
-            // a RuntimeException here is a reader bug; the input still gets a precise line, not a lost run
-            return broken(input, List.of(Problem.of(input.location(), e)), 0, 0);
+        public Options(boolean fileHash, boolean strings) {
+            this.fileHash = fileHash;
+            this.strings = strings;
         }
     }
 
-    private static PackageScan broken(PackageInput input, List<Problem> problems, int entries, int live) {
-        return new PackageScan(input, List.copyOf(problems), entries, live, new int[0], new int[0], new long[0], new byte[0]);
+    private final PackageInput input;
+    private final long length;
+    private final DbpfIndex index;
+    private final byte[] hashes;
+    private final boolean[] decoded;
+    private final byte[] fileHash;
+    private final List<Problem> problems;
+    private final List<Problem> warnings;
+    private final StringRows strings;
+
+    private PackageScan(PackageInput input, long length, DbpfIndex index, byte[] hashes, boolean[] decoded, byte[] fileHash,
+                        List<Problem> problems, List<Problem> warnings, StringRows strings) {
+        this.input = input;
+        this.length = length;
+        this.index = index;
+        this.hashes = hashes;
+        this.decoded = decoded;
+        this.fileHash = fileHash;
+        this.problems = problems;
+        this.warnings = warnings;
+        this.strings = strings;
+    }
+
+    public static PackageScan scan(PackageInput input, ResourceBuffer buffer) {
+        return scan(input, buffer, Options.KEYS);
+    }
+
+    /** Opens, reads and hashes {@code input}. {@code buffer} is reused scratch for decompression. */
+    public static PackageScan scan(PackageInput input, ResourceBuffer buffer, Options options) {
+        try (DbpfPackage pkg = input.open()) {
+            DbpfIndex idx = pkg.index();
+            int n = idx.size();
+            byte[] hashes = new byte[n * 32];
+            boolean[] decoded = new boolean[n];
+            List<Problem> problems = new ArrayList<>(0);
+            List<Problem> warnings = new ArrayList<>(0);
+            StringRows strings = new StringRows();
+            for (int i = 0; i < n; i++) {
+                if (idx.isDeleted(i)) {
+                    continue;
+                }
+                ByteBuffer bytes;
+                try {
+                    bytes = pkg.read(i, buffer);
+                    System.arraycopy(Sha256.digest(bytes), 0, hashes, i * 32, 32);
+                    decoded[i] = true;
+                } catch (DbpfFormatException e) {
+                    problems.add(Problem.of(input.location(), e));
+                    continue;
+                }
+                if (options.strings && idx.type(i) == StringTable.TYPE) {
+                    try {
+                        strings.add(i, StringTable.decode(input.location(), bytes));
+                    } catch (DbpfFormatException e) {
+                        // the container is fine; only the table's content is not what STBL v5 says
+                        warnings.add(Problem.of(input.location(), e));
+                    }
+                }
+            }
+            byte[] fileHash = options.fileHash ? Sha256.digest(pkg.source()) : null;
+            return new PackageScan(input, pkg.length(), idx, hashes, decoded, fileHash, List.copyOf(problems),
+                    List.copyOf(warnings), strings);
+        } catch (IOException | RuntimeException e) {
+            // a RuntimeException here is a reader bug; the input still gets a precise line, not a lost run
+            return new PackageScan(input, -1, null, new byte[0], new boolean[0], null, List.of(Problem.of(input.location(), e)),
+                    List.of(), new StringRows());
+        }
     }
 
     public PackageInput input() {
@@ -93,33 +116,74 @@ public final class PackageScan {
         return problems;
     }
 
+    /** Problems inside resources that do not make the package broken (a string table that does not decode). */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    /** The package's size in bytes, or -1 when it could not be opened. */
+    public long length() {
+        return length;
+    }
+
+    /** The index, or null when the header or index could not be read. */
+    public DbpfIndex index() {
+        return index;
+    }
+
     public int entryCount() {
-        return entries;
+        return index == null ? 0 : index.size();
     }
 
     public int liveCount() {
-        return live;
+        return index == null ? 0 : index.liveCount();
     }
 
-    /** Keys held (live entries of an unbroken package). */
-    public int keyCount() {
-        return types.length;
+    /** Whether entry {@code i} was decoded (so {@link #hashes()} holds its SHA-256 at {@code i * 32}). */
+    public boolean decoded(int i) {
+        return decoded[i];
     }
 
-    public int type(int k) {
-        return types[k];
-    }
-
-    public int group(int k) {
-        return groups[k];
-    }
-
-    public long instance(int k) {
-        return instances[k];
-    }
-
-    /** The SHA-256 of key {@code k}'s decompressed bytes: 32 bytes at {@code k * 32} of {@link #hashes()}. */
+    /** SHA-256 of each decoded entry's decompressed bytes, 32 bytes per entry position. */
     public byte[] hashes() {
         return hashes;
+    }
+
+    /** SHA-256 of the whole file, when asked for and the file opened; else null. */
+    public byte[] fileHash() {
+        return fileHash;
+    }
+
+    /** String-table text (when asked for), one row per string. */
+    public StringRows strings() {
+        return strings;
+    }
+
+    /** Strings of the package's string tables, as parallel columns. */
+    public static final class StringRows {
+        private final List<Integer> entries = new ArrayList<>(0);
+        private final List<StringTable> tables = new ArrayList<>(0);
+
+        void add(int entry, StringTable table) {
+            entries.add(entry);
+            tables.add(table);
+        }
+
+        public int tableCount() {
+            return tables.size();
+        }
+
+        /** The index position of table {@code t}. */
+        public int entry(int t) {
+            return entries.get(t);
+        }
+
+        public StringTable table(int t) {
+            return tables.get(t);
+        }
+
+        public List<StringTable> tables() {
+            return Collections.unmodifiableList(tables);
+        }
     }
 }

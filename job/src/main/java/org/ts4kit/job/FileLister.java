@@ -1,0 +1,109 @@
+package org.ts4kit.job;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.ts4kit.scan.InputWalker;
+
+/**
+ * Lists the inputs on any Hadoop file system (local, HDFS, S3A when its jars are present): folders
+ * recursively, globs, single files. {@code .package} and {@code .zip} files count in any letter
+ * case; a file named directly is a package unless it is a zip; everything else is ignored and
+ * counted. With one INPUT, names are relative to it (to a glob's fixed parent for a glob).
+ */
+public final class FileLister {
+    /** What the listing found. */
+    public static final class Listing {
+        public final List<InputFile> files = new ArrayList<>();
+        public long ignored;
+        public final List<String> missing = new ArrayList<>();
+    }
+
+    private FileLister() {
+    }
+
+    public static Listing list(List<String> inputs, Configuration conf) throws IOException {
+        Listing out = new Listing();
+        boolean relative = inputs.size() == 1;
+        for (String input : inputs) {
+            Path pattern = new Path(input);
+            FileSystem fs = pattern.getFileSystem(conf);
+            FileStatus[] matches = fs.globStatus(pattern);
+            if (matches == null || matches.length == 0) {
+                out.missing.add(input);
+                continue;
+            }
+            Path base = baseOf(fs, pattern, matches);
+            for (FileStatus m : matches) {
+                if (m.isDirectory()) {
+                    RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
+                    while (it.hasNext()) {
+                        add(out, it.next(), base, relative, false);
+                    }
+                } else {
+                    add(out, m, base, relative, true);
+                }
+            }
+        }
+        out.files.sort(Comparator.comparing((InputFile f) -> f.name).thenComparing(f -> f.path));
+        return out;
+    }
+
+    private static void add(Listing out, FileStatus st, Path base, boolean relative, boolean named) {
+        if (!st.isFile()) {
+            return;
+        }
+        String fileName = st.getPath().getName();
+        boolean zip = InputWalker.isZip(fileName);
+        if (!zip && !InputWalker.isPackage(fileName) && !named) {
+            out.ignored++;
+            return;
+        }
+        String full = st.getPath().toString();
+        String name = relative ? relativize(base, st.getPath()) : full;
+        out.files.add(new InputFile(full, name, st.getLen(), st.getModificationTime(), zip));
+    }
+
+    /** The folder names are relative to: the INPUT folder itself, a file's parent, or a glob's fixed prefix. */
+    private static Path baseOf(FileSystem fs, Path pattern, FileStatus[] matches) throws IOException {
+        Path qualified = fs.makeQualified(pattern);
+        if (!hasGlob(qualified.toUri().getPath())) {
+            return matches[0].isDirectory() ? matches[0].getPath() : matches[0].getPath().getParent();
+        }
+        Path p = qualified;
+        while (p != null && hasGlob(p.toUri().getPath())) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    private static boolean hasGlob(String s) {
+        for (char c : new char[] {'*', '?', '[', '{'}) {
+            if (s.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String relativize(Path base, Path file) {
+        String b = base.toUri().getPath();
+        String f = file.toUri().getPath();
+        if (!b.endsWith("/")) {
+            b = b + "/";
+        }
+        return f.startsWith(b) ? f.substring(b.length()) : f;
+    }
+
+    static boolean isLocal(String path) {
+        return path.toLowerCase(Locale.ROOT).startsWith("file:");
+    }
+}

@@ -1,0 +1,69 @@
+package org.ts4kit.job;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Table names and schemas (documented in the README). Keys print as in the CLI: upper-case hex. */
+public final class Tables {
+    public static final String PACKAGES = "packages";
+    public static final String RESOURCES = "resources";
+    public static final String CONFLICTS = "conflicts";
+    public static final String DUPLICATES = "duplicates";
+    public static final String STRINGS = "strings";
+    public static final String ERRORS = "errors";
+
+    /** The tables each file contributes rows to directly; conflicts and duplicates are derived. */
+    public static final String[] PER_FILE = {PACKAGES, RESOURCES, STRINGS, ERRORS};
+
+    private Tables() {
+    }
+
+    public static boolean isPerFile(String table) {
+        for (String t : PER_FILE) {
+            if (t.equals(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static StructType schema(String table) {
+        switch (table) {
+            case PACKAGES:
+                return new StructType()
+                        .add("path", DataTypes.StringType, false)
+                        .add("bytes", DataTypes.LongType, false)
+                        .add("modified", DataTypes.TimestampType, true)
+                        .add("entries", DataTypes.IntegerType, false)
+                        .add("live_entries", DataTypes.IntegerType, false)
+                        .add("status", DataTypes.StringType, false)
+                        .add("file_hash", DataTypes.StringType, true)
+                        .add("error", DataTypes.StringType, true);
+            case RESOURCES:
+                return new StructType()
+                        .add("path", DataTypes.StringType, false)
+                        .add("type", DataTypes.StringType, false)
+                        .add("type_name", DataTypes.StringType, true)
+                        .add("group", DataTypes.StringType, false)
+                        .add("instance", DataTypes.StringType, false)
+                        .add("offset", DataTypes.LongType, false)
+                        .add("file_size", DataTypes.LongType, false)
+                        .add("mem_size", DataTypes.LongType, false)
+                        .add("compression", DataTypes.StringType, false)
+                        .add("hash", DataTypes.StringType, true);
+            case STRINGS:
+                return new StructType()
+                        .add("path", DataTypes.StringType, false)
+                        .add("stbl_instance", DataTypes.StringType, false)
+                        .add("key_hash", DataTypes.StringType, false)
+                        .add("text", DataTypes.StringType, false);
+            case ERRORS:
+                return new StructType()
+                        .add("path", DataTypes.StringType, false)
+                        .add("offset", DataTypes.LongType, false)
+                        .add("reason", DataTypes.StringType, false);
+            default:
+                throw new IllegalArgumentException("no schema for " + table);
+        }
+    }
+}

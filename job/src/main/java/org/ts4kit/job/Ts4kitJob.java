@@ -1,0 +1,89 @@
+package org.ts4kit.job;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.ts4kit.memory.ResourceBuffer;
+
+/**
+ * The Spark side of the job, kept thin: list on the driver, bin-pack, run
+ * {@link FileProcessor#process} on executors, write the tables, derive conflicts and duplicates
+ * with Spark SQL, and check that every listed file was accounted for exactly once.
+ */
+public final class Ts4kitJob {
+    private Ts4kitJob() {
+    }
+
+    public static JobSummary run(SparkSession spark, JobOptions o) throws IOException {
+        long t0 = System.nanoTime();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration conf = jsc.hadoopConfiguration();
+        FileLister.Listing listing = FileLister.list(o.inputs, conf);
+        if (!listing.missing.isEmpty()) {
+            throw new IOException("no such input: " + String.join(", ", listing.missing));
+        }
+        int minPartitions = Math.max(1, jsc.defaultParallelism() * o.minPartitionsPerCore);
+        List<List<InputFile>> plan = Planner.plan(listing.files, o.partitionBytes, minPartitions, o.openCostBytes);
+        HadoopFileAccess access = new HadoopFileAccess(conf);
+
+        JavaRDD<FileResult> results = jsc.parallelize(plan, Math.max(1, plan.size()))
+                .mapPartitions(part -> {
+                    ResourceBuffer buffer = new ResourceBuffer();
+                    List<FileResult> out = new ArrayList<>();
+                    part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer))));
+                    return out.iterator();
+                })
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            Map<String, Long> counts = new HashMap<>();
+            for (String table : Tables.PER_FILE) {
+                JavaRDD<Row> rows = results.flatMap(r -> r.table(table).stream().map(RowFactory::create).iterator());
+                Dataset<Row> df = spark.createDataFrame(rows, Tables.schema(table));
+                write(df, o, table);
+            }
+            Dataset<Row> packages = read(spark, o, Tables.PACKAGES);
+            Dataset<Row> resources = read(spark, o, Tables.RESOURCES);
+            packages.createOrReplaceTempView("packages");
+            resources.createOrReplaceTempView("resources");
+            write(spark.sql(DerivedTables.CONFLICTS_SQL), o, Tables.CONFLICTS);
+            write(spark.sql(DerivedTables.DUPLICATES_SQL), o, Tables.DUPLICATES);
+
+            Accounting accounting = Accounting.check(listing.files, results.map(Accounting.Entry::of).collect());
+            counts.put("packages_ok", packages.filter("status = 'ok'").count());
+            counts.put("packages_broken", packages.filter("status = 'broken'").count());
+            counts.put("resources", resources.count());
+            counts.put("conflicts", read(spark, o, Tables.CONFLICTS).count());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            JobSummary summary = new JobSummary(listing.files.size(), listing.ignored, counts, accounting.bytesRead(), seconds);
+            summary.write(o.out, conf);
+            Report.write(spark, o, summary, conf);
+            return summary;
+        } finally {
+            results.unpersist(false);
+        }
+    }
+
+    static void write(Dataset<Row> df, JobOptions o, String table) {
+        df.write().mode(SaveMode.Overwrite).format(o.format).save(o.out + "/" + table);
+    }
+
+    static Dataset<Row> read(SparkSession spark, JobOptions o, String table) {
+        if (o.format.equals("json")) {
+            // JSON carries no schema: read with the one the table was written with
+            return Tables.isPerFile(table) ? spark.read().schema(Tables.schema(table)).json(o.out + "/" + table)
+                    : spark.read().json(o.out + "/" + table);
+        }
+        return spark.read().format(o.format).load(o.out + "/" + table);
+    }
+}
