@@ -30,7 +30,7 @@ public final class Planner {
         for (InputFile f : files) {
             total += cost(f, openCost);
         }
-        long target = Math.min(maxPartitionBytes, Math.max(openCost, total / Math.max(1, minPartitions)));
+        long target = Math.max(1, Math.min(maxPartitionBytes, Math.max(openCost, (total + minPartitions - 1) / Math.max(1, minPartitions))));
         int partitions = (int) Math.min(files.size(), Math.max(minPartitions, (total + target - 1) / target));
         InputFile[] sorted = files.toArray(new InputFile[0]);
         Arrays.sort(sorted, Comparator.comparingLong((InputFile f) -> f.size).reversed().thenComparing(f -> f.path));

@@ -18,15 +18,6 @@ public final class Tables {
     private Tables() {
     }
 
-    public static boolean isPerFile(String table) {
-        for (String t : PER_FILE) {
-            if (t.equals(table)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public static StructType schema(String table) {
         switch (table) {
             case PACKAGES:
@@ -57,6 +48,18 @@ public final class Tables {
                         .add("stbl_instance", DataTypes.StringType, false)
                         .add("key_hash", DataTypes.StringType, false)
                         .add("text", DataTypes.StringType, false);
+            case CONFLICTS:
+                return new StructType()
+                        .add("key", DataTypes.StringType, false)
+                        .add("packages", DataTypes.createArrayType(DataTypes.StringType, false), false)
+                        .add("identical", DataTypes.BooleanType, false)
+                        .add("count", DataTypes.LongType, false);
+            case DUPLICATES:
+                return new StructType()
+                        .add("hash", DataTypes.StringType, false)
+                        .add("bytes", DataTypes.LongType, false)
+                        .add("occurrences", DataTypes.LongType, false)
+                        .add("keys", DataTypes.createArrayType(DataTypes.StringType, false), false);
             case ERRORS:
                 return new StructType()
                         .add("path", DataTypes.StringType, false)

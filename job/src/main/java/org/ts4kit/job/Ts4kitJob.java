@@ -81,8 +81,7 @@ public final class Ts4kitJob {
     static Dataset<Row> read(SparkSession spark, JobOptions o, String table) {
         if (o.format.equals("json")) {
             // JSON carries no schema: read with the one the table was written with
-            return Tables.isPerFile(table) ? spark.read().schema(Tables.schema(table)).json(o.out + "/" + table)
-                    : spark.read().json(o.out + "/" + table);
+            return spark.read().schema(Tables.schema(table)).json(o.out + "/" + table);
         }
         return spark.read().format(o.format).load(o.out + "/" + table);
     }

@@ -1,0 +1,102 @@
+package org.ts4kit.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ts4kit.dbpf.Compression;
+import org.ts4kit.dbpf.DbpfWriter;
+import org.ts4kit.dbpf.ResourceKey;
+import org.ts4kit.io.ByteSources;
+import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.StringTableWriter;
+
+/** The per-file function, without Spark: rows for a package, for a zip's packages, and for broken input. */
+class FileProcessorTest {
+    private static final FileProcessor.FileAccess LOCAL = f -> ByteSources.map(Path.of(f.path), f.name);
+
+    static byte[] pkg() throws Exception {
+        DbpfWriter w = DbpfWriter.inMemory();
+        w.add(ResourceKey.parse("220557DA:80000000:0021000000000001"),
+                new StringTableWriter().add(0x1234, "Hello").add(0x5678, "World").toByteArray(), Compression.ZLIB);
+        w.add(ResourceKey.parse("0333406C:00000000:0000000000000002"), "<I n=\"x\"/>".getBytes(), Compression.NONE);
+        w.addDeleted(ResourceKey.parse("545AC67A:00000000:0000000000000003"));
+        return w.toByteArray();
+    }
+
+    @Test
+    void aPackageBecomesOneRowPerTable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.package");
+        Files.write(file, pkg());
+        FileResult r = FileProcessor.process(new InputFile(file.toString(), "a.package", Files.size(file), 1000, false), LOCAL,
+                new ResourceBuffer());
+        assertEquals(1, r.expectedPackages);
+        assertEquals(1, r.packages.size());
+        Object[] p = r.packages.get(0);
+        assertEquals("a.package", p[0]);
+        assertEquals(3, p[3]);
+        assertEquals(2, p[4]);
+        assertEquals("ok", p[5]);
+        assertEquals(64, ((String) p[6]).length(), "file hash");
+        assertEquals(3, r.resources.size());
+        assertEquals("StringTable", r.resources.get(0)[2]);
+        assertEquals("deleted", r.resources.get(2)[8]);
+        assertNull(r.resources.get(2)[9], "deleted entries have no hash");
+        assertEquals(2, r.strings.size());
+        assertEquals("Hello", r.strings.get(0)[3]);
+        assertEquals("00001234", r.strings.get(0)[2]);
+        assertTrue(r.errors.isEmpty());
+    }
+
+    @Test
+    void aBrokenPackageIsABrokenRowAndAnErrorRow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.package");
+        byte[] b = pkg();
+        b[0] = 'X';
+        Files.write(file, b);
+        FileResult r = FileProcessor.process(new InputFile(file.toString(), "bad.package", b.length, 0, false), LOCAL,
+                new ResourceBuffer());
+        assertEquals("broken", r.packages.get(0)[5]);
+        assertEquals("bad.package: offset 0: bad magic 0x58425046, expected 'DBPF'", r.packages.get(0)[7]);
+        assertEquals(1, r.errors.size());
+        assertEquals(0L, r.errors.get(0)[1]);
+    }
+
+    @Test
+    void zipMembersAreRowsNamedInsideTheArchive(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("mods.zip");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            for (String name : new String[] {"one.package", "sub/TWO.PACKAGE", "readme.txt"}) {
+                z.putNextEntry(new ZipEntry(name));
+                z.write(name.endsWith(".txt") ? "hi".getBytes() : pkg());
+                z.closeEntry();
+            }
+        }
+        Files.write(zip, bytes.toByteArray());
+        FileResult r = FileProcessor.process(new InputFile(zip.toString(), "mods.zip", Files.size(zip), 0, true), LOCAL,
+                new ResourceBuffer());
+        assertEquals(2, r.expectedPackages);
+        assertEquals("mods.zip!/one.package", r.packages.get(0)[0]);
+        assertEquals("mods.zip!/sub/TWO.PACKAGE", r.packages.get(1)[0]);
+        assertEquals(6, r.resources.size());
+    }
+
+    @Test
+    void anUnreadableZipIsOneBrokenRow(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("torn.zip");
+        Files.write(zip, "PK not really".getBytes());
+        FileResult r = FileProcessor.process(new InputFile(zip.toString(), "torn.zip", 13, 0, true), LOCAL, new ResourceBuffer());
+        assertEquals(1, r.expectedPackages);
+        assertEquals("torn.zip", r.packages.get(0)[0]);
+        assertEquals("broken", r.packages.get(0)[5]);
+        assertEquals(1, r.errors.size());
+    }
+}

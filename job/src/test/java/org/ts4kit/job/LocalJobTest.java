@@ -1,0 +1,96 @@
+package org.ts4kit.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ts4kit.corpus.CorpusGenerator;
+import org.ts4kit.scan.CollectionScan;
+import org.ts4kit.scan.InputWalker;
+import org.ts4kit.scan.Listing;
+import org.ts4kit.scan.PackageInput;
+import org.ts4kit.scan.PackageScan;
+
+/**
+ * The job on a generated corpus in a local session (Kryo with registration required): its tables
+ * agree with core's own local scan, and every listed package is in {@code packages} exactly once.
+ */
+class LocalJobTest {
+    @TempDir
+    static Path dir;
+    static Path corpus;
+    static CollectionScan local;
+    static Listing listing;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        corpus = dir.resolve("corpus");
+        CorpusGenerator.generate(corpus, 70, 9, 0);
+        listing = InputWalker.list(List.of(corpus));
+        local = CollectionScan.run(listing, 2);
+    }
+
+    static JobOptions options(String out, String format) {
+        JobOptions o = new JobOptions();
+        o.out = dir.resolve(out).toString();
+        o.format = format;
+        o.inputs = List.of(corpus.toString());
+        o.partitionBytes = 1 << 20; // small partitions: many tasks even for a small corpus
+        return o;
+    }
+
+    @Test
+    void tablesAgreeWithTheLocalScan() throws Exception {
+        SparkSession spark = SharedSpark.get();
+        JobOptions o = options("parquet-out", "parquet");
+        JobSummary summary = Ts4kitJob.run(spark, o);
+
+        Set<String> expectedPaths = listing.packages().stream().map(PackageInput::name).collect(Collectors.toCollection(TreeSet::new));
+        List<Row> packages = Ts4kitJob.read(spark, o, Tables.PACKAGES).collectAsList();
+        assertEquals(expectedPaths.size(), packages.size(), "one row per package");
+        assertEquals(expectedPaths, packages.stream().map(r -> r.getString(0)).collect(Collectors.toCollection(TreeSet::new)));
+
+        Set<String> broken = local.scans().stream().filter(PackageScan::isBroken).map(s -> s.input().name())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(broken, packages.stream().filter(r -> r.getString(5).equals("broken")).map(r -> r.getString(0))
+                .collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(broken.size(), summary.packagesBroken);
+        Set<String> errorPaths = Ts4kitJob.read(spark, o, Tables.ERRORS).collectAsList().stream().map(r -> r.getString(0))
+                .collect(Collectors.toSet());
+        assertTrue(errorPaths.containsAll(broken), "every broken package has an error row");
+
+        assertEquals(conflictLines(local), conflictLines(spark, o));
+        assertEquals(local.conflicts().size(), summary.conflicts);
+        assertTrue(Ts4kitJob.read(spark, o, Tables.STRINGS).count() > 0, "string tables are decoded");
+        assertTrue(Ts4kitJob.read(spark, o, Tables.DUPLICATES).count() > 0, "the corpus has duplicated resources");
+        assertTrue(java.nio.file.Files.exists(Path.of(o.out, "report.html")));
+        assertTrue(java.nio.file.Files.readString(Path.of(o.out, "summary.json")).contains("\"files_listed\""));
+    }
+
+    @Test
+    void jsonOutputHoldsTheSameConflicts() throws Exception {
+        SparkSession spark = SharedSpark.get();
+        JobOptions o = options("json-out", "json");
+        Ts4kitJob.run(spark, o);
+        assertEquals(conflictLines(local), conflictLines(spark, o));
+    }
+
+    static List<String> conflictLines(CollectionScan scan) {
+        return scan.conflicts().stream().map(c -> c.key() + " " + c.packages() + " " + c.identical()).sorted()
+                .collect(Collectors.toList());
+    }
+
+    static List<String> conflictLines(SparkSession spark, JobOptions o) {
+        return Ts4kitJob.read(spark, o, Tables.CONFLICTS).collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getList(1) + " " + r.getBoolean(2)).sorted().collect(Collectors.toList());
+    }
+}
