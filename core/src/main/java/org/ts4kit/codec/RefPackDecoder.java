@@ -16,7 +16,7 @@ public final class RefPackDecoder {
         int base = src.position();
         int len = src.remaining();
         if (len < 2) {
-            throw new CodecException(0, "RefPack header is truncated");
+            throw new CodecException(len, "RefPack header is truncated: " + len + " of at least 5 bytes");
         }
         int flags = src.get(base) & 0xFF;
         if ((src.get(base + 1) & 0xFF) != 0xFB) {
@@ -25,7 +25,7 @@ public final class RefPackDecoder {
         int width = (flags & 0x80) != 0 ? 4 : 3;
         int p = 2 + ((flags & 0x01) != 0 ? width : 0);
         if (len < p + width) {
-            throw new CodecException(p, "RefPack header is truncated");
+            throw new CodecException(len, "RefPack header is truncated: " + len + " of " + (p + width) + " bytes");
         }
         long size = 0;
         for (int i = 0; i < width; i++) {
