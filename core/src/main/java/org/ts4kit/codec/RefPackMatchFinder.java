@@ -21,8 +21,11 @@ import java.util.Arrays;
 final class RefPackMatchFinder {
     /** The farthest a copy reaches back. */
     static final int WINDOW = 1 << 17;
-    /** Tree slots cycle over twice the window, so a node exactly {@code WINDOW} back is still intact. */
-    private static final int SLOTS = 2 * WINDOW;
+    /**
+     * Tree slots cycle over up to twice the window, so a node exactly {@code WINDOW} back is still
+     * intact; inputs shorter than that get as many slots as they have positions.
+     */
+    private static final int MAX_SLOTS = 2 * WINDOW;
     static final int NEAR = 1024;
     static final int MID = 16384;
     static final int MAX_MATCH = 1028;
@@ -34,8 +37,9 @@ final class RefPackMatchFinder {
     private final int niceLength;
     private final int[] head = new int[1 << MAX_HASH_BITS];
     private final int[] head3 = new int[1 << HASH3_BITS];
-    /** Children of position p: {@code tree[2 * (p % SLOTS)]} holds smaller suffixes, {@code + 1} larger. */
-    private final int[] tree = new int[2 * SLOTS];
+    /** Children of position p: {@code tree[2 * (p & slotMask)]} holds smaller suffixes, {@code + 1} larger. */
+    private int[] tree = new int[0];
+    private int slotMask;
     private int hashShift;
     private byte[] src;
     private int end;
@@ -68,6 +72,11 @@ final class RefPackMatchFinder {
         hashShift = 32 - bits;
         Arrays.fill(head, 0, 1 << bits, -1);
         Arrays.fill(head3, -1);
+        int slots = Math.min(MAX_SLOTS, Integer.highestOneBit(Math.max(1, len)) << 1);
+        if (tree.length < 2 * slots) {
+            tree = new int[2 * slots];
+        }
+        slotMask = tree.length / 2 - 1;
     }
 
     private int hash4(int p) {
@@ -144,7 +153,7 @@ final class RefPackMatchFinder {
         int h = hash4(pos);
         int candidate = head[h];
         head[h] = pos;
-        int smallerSlot = 2 * (pos & (SLOTS - 1));
+        int smallerSlot = 2 * (pos & slotMask);
         int largerSlot = smallerSlot + 1;
         int smallerLen = 0;
         int largerLen = 0;
@@ -156,7 +165,7 @@ final class RefPackMatchFinder {
                 tree[largerSlot] = -1;
                 return;
             }
-            int node = 2 * (candidate & (SLOTS - 1));
+            int node = 2 * (candidate & slotMask);
             int len = matchLength(candidate, pos, Math.min(smallerLen, largerLen), limit);
             if (Math.min(len, maxLen) > best) {
                 best = Math.min(len, maxLen);

@@ -20,15 +20,16 @@ final class RefPackParser {
 
     private final RefPackMatchFinder finder;
     private final int niceLength;
-    private final int[] price = new int[BLOCK + 1];
-    private final int[] lits = new int[BLOCK + 1];
-    private final int[] copyLen = new int[BLOCK + 1];
-    private final int[] copyDist = new int[BLOCK + 1];
+    // per position of the block: cheapest price, pending literals, and the copy that got there
+    private int[] price = new int[0];
+    private int[] lits = new int[0];
+    private int[] copyLen = new int[0];
+    private int[] copyDist = new int[0];
 
     /** The chosen copies of the last block, in order: start position, length, distance. */
-    final int[] starts = new int[BLOCK / 3 + 2];
-    final int[] lengths = new int[BLOCK / 3 + 2];
-    final int[] distances = new int[BLOCK / 3 + 2];
+    int[] starts = new int[0];
+    int[] lengths = new int[0];
+    int[] distances = new int[0];
     int count;
 
     RefPackParser(int maxDepth, int niceLength) {
@@ -36,8 +37,19 @@ final class RefPackParser {
         this.niceLength = niceLength;
     }
 
+    /** Prepares for {@code src[from..end)}; working arrays grow to the largest block seen so far. */
     void reset(byte[] src, int from, int end) {
         finder.reset(src, from, end);
+        int n = Math.min(BLOCK, end - from);
+        if (price.length < n + 1) {
+            price = new int[n + 1];
+            lits = new int[n + 1];
+            copyLen = new int[n + 1];
+            copyDist = new int[n + 1];
+            starts = new int[n / 3 + 2];
+            lengths = new int[n / 3 + 2];
+            distances = new int[n / 3 + 2];
+        }
     }
 
     /**
