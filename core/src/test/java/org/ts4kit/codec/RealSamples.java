@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfPackage;
@@ -37,7 +38,7 @@ final class RealSamples {
         List<Resource> found = new ArrayList<>();
         List<Path> packages;
         try (Stream<Path> files = Files.list(folder)) {
-            packages = files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".package")).sorted().toList();
+            packages = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".package")).sorted().toList();
         }
         for (Path file : packages) {
             try (DbpfPackage pkg = DbpfPackage.open(file)) {
