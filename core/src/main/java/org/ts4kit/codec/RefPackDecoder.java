@@ -8,6 +8,11 @@ import java.nio.ByteBuffer;
  * output written so far and the declared size. The decoder never writes past {@code size} bytes.
  */
 public final class RefPackDecoder {
+    /** How {@link #copyCommand} packs a command: size, literals, length and distance bit fields. */
+    private static final int SIZE_SHIFT = 32;
+    private static final int LITERALS_SHIFT = 29;
+    private static final int LENGTH_SHIFT = 18;
+
     private RefPackDecoder() {
     }
 
@@ -16,7 +21,7 @@ public final class RefPackDecoder {
         int base = src.position();
         int len = src.remaining();
         if (len < 2) {
-            throw new CodecException(0, "RefPack header is truncated");
+            throw new CodecException(len, "RefPack header is truncated: " + len + " of at least 5 bytes");
         }
         int flags = src.get(base) & 0xFF;
         if ((src.get(base + 1) & 0xFF) != 0xFB) {
@@ -25,7 +30,7 @@ public final class RefPackDecoder {
         int width = (flags & 0x80) != 0 ? 4 : 3;
         int p = 2 + ((flags & 0x01) != 0 ? width : 0);
         if (len < p + width) {
-            throw new CodecException(p, "RefPack header is truncated");
+            throw new CodecException(len, "RefPack header is truncated: " + len + " of " + (p + width) + " bytes");
         }
         long size = 0;
         for (int i = 0; i < width; i++) {
@@ -63,53 +68,13 @@ public final class RefPackDecoder {
                 }
                 throw new CodecException(in, "RefPack data ends after " + out + " of " + size + " bytes without a stop command");
             }
+            int at = in;
             int b0 = src.get(base + in) & 0xFF;
-            int need;
-            int literals;
-            int copyLen;
-            int distance;
-            if (b0 < 0x80) {
-                need = 2;
-                checkInput(in, need, inEnd);
-                int b1 = src.get(base + in + 1) & 0xFF;
-                literals = b0 & 3;
-                copyLen = ((b0 & 0x1C) >> 2) + 3;
-                distance = ((b0 & 0x60) << 3) + b1 + 1;
-            } else if (b0 < 0xC0) {
-                need = 3;
-                checkInput(in, need, inEnd);
-                int b1 = src.get(base + in + 1) & 0xFF;
-                int b2 = src.get(base + in + 2) & 0xFF;
-                literals = b1 >> 6;
-                copyLen = (b0 & 0x3F) + 4;
-                distance = ((b1 & 0x3F) << 8) + b2 + 1;
-            } else if (b0 < 0xE0) {
-                need = 4;
-                checkInput(in, need, inEnd);
-                int b1 = src.get(base + in + 1) & 0xFF;
-                int b2 = src.get(base + in + 2) & 0xFF;
-                int b3 = src.get(base + in + 3) & 0xFF;
-                literals = b0 & 3;
-                copyLen = ((b0 & 0x0C) << 6) + b3 + 5;
-                distance = ((b0 & 0x10) << 12) + (b1 << 8) + b2 + 1;
-            } else {
-                need = 1;
-                boolean stop = b0 >= 0xFC;
-                literals = stop ? b0 & 3 : ((b0 & 0x1F) << 2) + 4;
-                copyLen = 0;
-                distance = 0;
-                int at = in;
-                in += 1;
-                if (literals > inEnd - in) {
-                    throw new CodecException(at, "RefPack literal run of " + literals + " bytes runs past the end of the data");
-                }
-                if (literals > size - out) {
-                    throw new CodecException(at, "RefPack data overruns the mem size of " + size + " bytes");
-                }
-                src.get(base + in, dst, off + out, literals);
-                in += literals;
+            if (b0 >= 0xE0) {
+                int literals = literalRun(src, base, in, inEnd, b0, dst, off + out, size - out, size);
+                in += 1 + literals;
                 out += literals;
-                if (stop) {
+                if (b0 >= 0xFC) {
                     if (out != size) {
                         throw new CodecException(at, "RefPack stop command after " + out + " of " + size + " bytes");
                     }
@@ -117,8 +82,11 @@ public final class RefPackDecoder {
                 }
                 continue;
             }
-            int at = in;
-            in += need;
+            long copy = copyCommand(src, base, in, inEnd, b0);
+            int literals = (int) (copy >>> LITERALS_SHIFT) & 3;
+            int copyLen = (int) (copy >>> LENGTH_SHIFT) & 0x7FF;
+            int distance = (int) copy & 0x3FFFF;
+            in += (int) (copy >>> SIZE_SHIFT);
             if (literals > inEnd - in) {
                 throw new CodecException(at, "RefPack literals run past the end of the data");
             }
@@ -136,6 +104,61 @@ public final class RefPackDecoder {
             copyMatch(dst, off + out, distance, copyLen);
             out += copyLen;
         }
+    }
+
+    /**
+     * Copies the literals of the run or stop command {@code b0} at {@code at} into
+     * {@code dst[to..)}, where {@code room} bytes are left of {@code size}; returns how many.
+     */
+    private static int literalRun(ByteBuffer src, int base, int at, int inEnd, int b0, byte[] dst, int to, int room, int size)
+            throws CodecException {
+        int literals = b0 >= 0xFC ? b0 & 3 : ((b0 & 0x1F) << 2) + 4;
+        if (literals > inEnd - at - 1) {
+            throw new CodecException(at, "RefPack literal run of " + literals + " bytes runs past the end of the data");
+        }
+        if (literals > room) {
+            throw new CodecException(at, "RefPack data overruns the mem size of " + size + " bytes");
+        }
+        src.get(base + at + 1, dst, to, literals);
+        return literals;
+    }
+
+    /**
+     * Reads the copy command starting with {@code b0} (below 0xE0) at {@code in}: its size in bytes,
+     * literal count, copy length and distance, packed as
+     * {@code size << 32 | literals << 29 | length << 18 | distance} (distance needs 18 bits, length 11).
+     */
+    private static long copyCommand(ByteBuffer src, int base, int in, int inEnd, int b0) throws CodecException {
+        int literals;
+        int length;
+        int distance;
+        int need;
+        if (b0 < 0x80) {
+            need = 2;
+            checkInput(in, need, inEnd);
+            int b1 = src.get(base + in + 1) & 0xFF;
+            literals = b0 & 3;
+            length = ((b0 & 0x1C) >> 2) + 3;
+            distance = ((b0 & 0x60) << 3) + b1 + 1;
+        } else if (b0 < 0xC0) {
+            need = 3;
+            checkInput(in, need, inEnd);
+            int b1 = src.get(base + in + 1) & 0xFF;
+            int b2 = src.get(base + in + 2) & 0xFF;
+            literals = b1 >> 6;
+            length = (b0 & 0x3F) + 4;
+            distance = ((b1 & 0x3F) << 8) + b2 + 1;
+        } else {
+            need = 4;
+            checkInput(in, need, inEnd);
+            int b1 = src.get(base + in + 1) & 0xFF;
+            int b2 = src.get(base + in + 2) & 0xFF;
+            int b3 = src.get(base + in + 3) & 0xFF;
+            literals = b0 & 3;
+            length = ((b0 & 0x0C) << 6) + b3 + 5;
+            distance = ((b0 & 0x10) << 12) + (b1 << 8) + b2 + 1;
+        }
+        return (long) need << SIZE_SHIFT | (long) literals << LITERALS_SHIFT | (long) length << LENGTH_SHIFT | distance;
     }
 
     private static void checkInput(int in, int need, int inEnd) throws CodecException {
