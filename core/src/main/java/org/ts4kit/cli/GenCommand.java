@@ -28,13 +28,16 @@ final class GenCommand implements Callable<Integer> {
     @Option(names = "--big-mb", paramLabel = "M", defaultValue = "0", description = "Also write one package of about M MB.")
     int bigMb;
 
+    @Option(names = "--size-factor", paramLabel = "F", defaultValue = "1", description = "F times the resources per package.")
+    int sizeFactor;
+
     @Override
     public Integer call() throws Exception {
-        if (packages < 0 || bigMb < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--packages and --big-mb must be >= 0");
+        if (packages < 0 || bigMb < 0 || sizeFactor < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--packages and --big-mb must be >= 0, --size-factor >= 1");
         }
         long t0 = System.nanoTime();
-        List<String> files = CorpusGenerator.generate(dir, packages, seed, bigMb);
+        List<String> files = CorpusGenerator.generate(dir, packages, seed, bigMb, sizeFactor);
         long broken = files.stream().filter(l -> l.contains("\tbroken")).count();
         spec.commandLine().getErr().printf("wrote %d files (%d broken) to %s in %.1f s; manifest %s%n", files.size(), broken, dir,
                 (System.nanoTime() - t0) / 1e9, dir.resolve(CorpusGenerator.MANIFEST));

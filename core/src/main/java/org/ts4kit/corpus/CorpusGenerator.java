@@ -29,6 +29,7 @@ public final class CorpusGenerator {
 
     private final Path dir;
     private final long seed;
+    private int sizeFactor = 1;
     private final List<String> manifest = new ArrayList<>();
 
     private CorpusGenerator(Path dir, long seed) {
@@ -38,10 +39,16 @@ public final class CorpusGenerator {
 
     /** Writes {@code packages} packages (plus archives' and broken ones among them) and, if {@code bigMb > 0}, one large package. */
     public static List<String> generate(Path dir, int packages, long seed, int bigMb) throws IOException {
-        if (packages < 0 || bigMb < 0) {
-            throw new IllegalArgumentException("packages and big size must be >= 0");
+        return generate(dir, packages, seed, bigMb, 1);
+    }
+
+    /** As above, with {@code sizeFactor} times the resources per package (benchmarks want bigger packages). */
+    public static List<String> generate(Path dir, int packages, long seed, int bigMb, int sizeFactor) throws IOException {
+        if (packages < 0 || bigMb < 0 || sizeFactor < 1) {
+            throw new IllegalArgumentException("packages and big size must be >= 0, size factor >= 1");
         }
         CorpusGenerator g = new CorpusGenerator(dir, seed);
+        g.sizeFactor = sizeFactor;
         Files.createDirectories(dir);
         g.writePackages(packages);
         if (bigMb > 0) {
@@ -101,7 +108,7 @@ public final class CorpusGenerator {
 
     private byte[] buildMod(SplittableRandom rnd, String mod, boolean needRefPack, SharedResources shared) throws IOException {
         DbpfWriter w = DbpfWriter.inMemory();
-        int size = rnd.nextInt(10) == 0 ? 100 + rnd.nextInt(300) : 4 + rnd.nextInt(50);
+        int size = sizeFactor * (rnd.nextInt(10) == 0 ? 100 + rnd.nextInt(300) : 4 + rnd.nextInt(50));
         int picks = rnd.nextInt(4);
         int[] sharedPicks = new int[picks];
         int first = rnd.nextInt(shared.keyCount());

@@ -27,8 +27,13 @@ public final class CollectionScan {
     }
 
     public static CollectionScan run(Listing listing, int threads) throws InterruptedException {
+        return run(listing, threads, PackageScan.Options.KEYS);
+    }
+
+    /** As {@link #run(Listing, int)}, computing what {@code options} asks for (file hashes, strings) too. */
+    public static CollectionScan run(Listing listing, int threads, PackageScan.Options options) throws InterruptedException {
         List<PackageInput> inputs = listing.packages();
-        List<PackageScan> scans = scanAll(inputs, Math.max(1, threads));
+        List<PackageScan> scans = scanAll(inputs, Math.max(1, threads), options);
         List<Problem> problems = new ArrayList<>(listing.problems());
         ConflictFinder finder = new ConflictFinder();
         int broken = listing.problems().size();
@@ -43,12 +48,13 @@ public final class CollectionScan {
         return new CollectionScan(scans, problems, finder.conflicts(), broken);
     }
 
-    private static List<PackageScan> scanAll(List<PackageInput> inputs, int threads) throws InterruptedException {
+    private static List<PackageScan> scanAll(List<PackageInput> inputs, int threads, PackageScan.Options options)
+            throws InterruptedException {
         if (threads == 1 || inputs.size() < 2) {
             ResourceBuffer buffer = new ResourceBuffer();
             List<PackageScan> out = new ArrayList<>(inputs.size());
             for (PackageInput in : inputs) {
-                out.add(PackageScan.scan(in, buffer));
+                out.add(PackageScan.scan(in, buffer, options));
             }
             return out;
         }
@@ -61,7 +67,7 @@ public final class CollectionScan {
         try {
             List<Future<PackageScan>> futures = new ArrayList<>(inputs.size());
             for (PackageInput in : inputs) {
-                futures.add(pool.submit(() -> PackageScan.scan(in, buffers.get())));
+                futures.add(pool.submit(() -> PackageScan.scan(in, buffers.get(), options)));
             }
             List<PackageScan> out = new ArrayList<>(inputs.size());
             for (Future<PackageScan> f : futures) {

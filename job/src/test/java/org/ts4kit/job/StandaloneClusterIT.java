@@ -84,10 +84,16 @@ class StandaloneClusterIT {
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws IOException {
         for (Process p : processes) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+        }
+        // the links point into the Maven repository: remove them ourselves, quietly
+        try (var links = Files.list(sparkHome.resolve("jars"))) {
+            for (Path link : (Iterable<Path>) links::iterator) {
+                Files.deleteIfExists(link);
+            }
         }
     }
 
@@ -147,8 +153,7 @@ class StandaloneClusterIT {
         cmd.add("-Xmx768m");
         cmd.add("-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2.properties").toAbsolutePath().normalize());
         cmd.add("-cp");
-        cmd.add(mainClass.endsWith("SparkSubmit") ? String.join(File.pathSeparator, classpath)
-                : String.join(File.pathSeparator, classpath));
+        cmd.add(String.join(File.pathSeparator, classpath));
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# YARN (needs HADOOP_CONF_DIR or YARN_CONF_DIR pointing at the cluster's configuration):
+#   deploy/submit-yarn.sh --out hdfs:///user/me/ts4kit-out hdfs:///user/me/mods
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+: "${HADOOP_CONF_DIR:=${YARN_CONF_DIR:?set HADOOP_CONF_DIR (or YARN_CONF_DIR) to the cluster configuration}}"
+export HADOOP_CONF_DIR
+submit --master yarn --deploy-mode "${DEPLOY_MODE:-cluster}" --class org.ts4kit.job.JobMain \
+  --properties-file "$CONF" \
+  --num-executors "${NUM_EXECUTORS:-4}" --executor-cores "${EXECUTOR_CORES:-2}" \
+  --driver-memory "${DRIVER_MEMORY:-2g}" --executor-memory "${EXECUTOR_MEMORY:-4g}" \
+  --conf spark.yarn.maxAppAttempts=1 \
+  "$JOB_JAR" "$@"
