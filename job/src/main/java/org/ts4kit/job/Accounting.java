@@ -18,6 +18,8 @@ final class Accounting {
         String source;
         int expected;
         int actual;
+        int broken;
+        long resources;
         long bytes;
 
         static Entry of(FileResult r) {
@@ -25,26 +27,54 @@ final class Accounting {
             e.source = r.source;
             e.expected = r.expectedPackages;
             e.actual = r.packages.size();
+            for (Object[] p : r.packages) {
+                e.broken += "broken".equals(p[5]) ? 1 : 0;
+            }
+            e.resources = r.resources.size();
             e.bytes = r.sourceBytes;
             return e;
         }
     }
 
     private final long bytesRead;
+    private final long packages;
+    private final long broken;
+    private final long resources;
 
-    private Accounting(long bytesRead) {
+    private Accounting(long bytesRead, long packages, long broken, long resources) {
         this.bytesRead = bytesRead;
+        this.packages = packages;
+        this.broken = broken;
+        this.resources = resources;
     }
 
     long bytesRead() {
         return bytesRead;
     }
 
+    long packagesOk() {
+        return packages - broken;
+    }
+
+    long packagesBroken() {
+        return broken;
+    }
+
+    long resources() {
+        return resources;
+    }
+
     static Accounting check(List<InputFile> listed, List<Entry> processed) {
         Map<String, Integer> seen = new HashMap<>();
         List<String> wrong = new ArrayList<>();
         long bytes = 0;
+        long packages = 0;
+        long broken = 0;
+        long resources = 0;
         for (Entry e : processed) {
+            packages += e.actual;
+            broken += e.broken;
+            resources += e.resources;
             if (seen.merge(e.source, 1, Integer::sum) > 1) {
                 wrong.add(e.source + " was processed more than once");
             }
@@ -65,6 +95,6 @@ final class Accounting {
             throw new IllegalStateException("accounting failed: " + wrong.size() + " problems, first: "
                     + String.join("; ", wrong.subList(0, Math.min(5, wrong.size()))));
         }
-        return new Accounting(bytes);
+        return new Accounting(bytes, packages, broken, resources);
     }
 }

@@ -44,8 +44,11 @@ public final class Ts4kitJob {
                     part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer))));
                     return out.iterator();
                 })
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                // deserialized: every table reads these rows once more, and Kryo round trips cost more than the memory
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            // first action: runs every file once (filling the cache) and checks nothing was lost or doubled
+            Accounting accounting = Accounting.check(listing.files, results.map(Accounting.Entry::of).collect());
             Map<String, Long> counts = new HashMap<>();
             for (String table : Tables.PER_FILE) {
                 JavaRDD<Row> rows = results.flatMap(r -> r.table(table).stream().map(RowFactory::create).iterator());
@@ -59,10 +62,9 @@ public final class Ts4kitJob {
             write(spark.sql(DerivedTables.CONFLICTS_SQL), o, Tables.CONFLICTS);
             write(spark.sql(DerivedTables.DUPLICATES_SQL), o, Tables.DUPLICATES);
 
-            Accounting accounting = Accounting.check(listing.files, results.map(Accounting.Entry::of).collect());
-            counts.put("packages_ok", packages.filter("status = 'ok'").count());
-            counts.put("packages_broken", packages.filter("status = 'broken'").count());
-            counts.put("resources", resources.count());
+            counts.put("packages_ok", accounting.packagesOk());
+            counts.put("packages_broken", accounting.packagesBroken());
+            counts.put("resources", accounting.resources());
             counts.put("conflicts", read(spark, o, Tables.CONFLICTS).count());
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobSummary summary = new JobSummary(listing.files.size(), listing.ignored, counts, accounting.bytesRead(), seconds);
