@@ -14,6 +14,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ts4kit.memory.ResourceBuffer;
 
 /**
@@ -22,7 +24,13 @@ import org.ts4kit.memory.ResourceBuffer;
  * with Spark SQL, and check that every listed file was accounted for exactly once.
  */
 public final class Ts4kitJob {
+    private static final Logger LOG = LoggerFactory.getLogger(Ts4kitJob.class);
+
     private Ts4kitJob() {
+    }
+
+    private static double since(long t) {
+        return (System.nanoTime() - t) / 1e9;
     }
 
     public static JobSummary run(SparkSession spark, JobOptions o) throws IOException {
@@ -33,6 +41,7 @@ public final class Ts4kitJob {
         if (!listing.missing.isEmpty()) {
             throw new IOException("no such input: " + String.join(", ", listing.missing));
         }
+        LOG.info(String.format("listed %d files (%d others ignored) in %.2f s", listing.files.size(), listing.ignored, since(t0)));
         int minPartitions = Math.max(1, jsc.defaultParallelism() * o.minPartitionsPerCore);
         List<List<InputFile>> plan = Planner.plan(listing.files, o.partitionBytes, minPartitions, o.openCostBytes);
         HadoopFileAccess access = new HadoopFileAccess(conf);
@@ -49,12 +58,14 @@ public final class Ts4kitJob {
         try {
             // first action: runs every file once (filling the cache) and checks nothing was lost or doubled
             Accounting accounting = Accounting.check(listing.files, results.map(Accounting.Entry::of).collect());
+            LOG.info(String.format("read %d files in %d partitions: %.2f s so far", listing.files.size(), plan.size(), since(t0)));
             Map<String, Long> counts = new HashMap<>();
             for (String table : Tables.PER_FILE) {
                 JavaRDD<Row> rows = results.flatMap(r -> r.table(table).stream().map(RowFactory::create).iterator());
                 Dataset<Row> df = spark.createDataFrame(rows, Tables.schema(table));
                 write(df, o, table);
             }
+            LOG.info(String.format("per-file tables written: %.2f s so far", since(t0)));
             Dataset<Row> packages = read(spark, o, Tables.PACKAGES);
             Dataset<Row> resources = read(spark, o, Tables.RESOURCES);
             packages.createOrReplaceTempView("packages");
@@ -62,6 +73,7 @@ public final class Ts4kitJob {
             write(spark.sql(DerivedTables.CONFLICTS_SQL), o, Tables.CONFLICTS);
             write(spark.sql(DerivedTables.DUPLICATES_SQL), o, Tables.DUPLICATES);
 
+            LOG.info(String.format("conflicts and duplicates written: %.2f s so far", since(t0)));
             counts.put("packages_ok", accounting.packagesOk());
             counts.put("packages_broken", accounting.packagesBroken());
             counts.put("resources", accounting.resources());
