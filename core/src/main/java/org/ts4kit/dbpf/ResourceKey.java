@@ -1,6 +1,5 @@
 package org.ts4kit.dbpf;
 
-import java.util.Locale;
 
 /**
  * A resource's identity: type, group and 64-bit instance (the "TGI"). Printed and parsed as
@@ -59,12 +58,25 @@ public final class ResourceKey implements Comparable<ResourceKey> {
         return hex8(type) + ':' + hex8(group) + ':' + hex16(instance);
     }
 
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** 8 upper-case hex digits. By hand: {@code String.format} costs more than reading the entry. */
     public static String hex8(int v) {
-        return String.format(Locale.ROOT, "%08X", v);
+        char[] c = new char[8];
+        for (int i = 7; i >= 0; i--, v >>>= 4) {
+            c[i] = HEX[v & 0xF];
+        }
+        return new String(c);
     }
 
+    /** 16 upper-case hex digits. */
     public static String hex16(long v) {
-        return String.format(Locale.ROOT, "%016X", v);
+        char[] c = new char[16];
+        for (int i = 15; i >= 0; i--, v >>>= 4) {
+            c[i] = HEX[(int) (v & 0xF)];
+        }
+        return new String(c);
     }
 
     @Override

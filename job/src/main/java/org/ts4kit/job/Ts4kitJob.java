@@ -53,8 +53,9 @@ public final class Ts4kitJob {
                     part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer))));
                     return out.iterator();
                 })
-                // deserialized: every table reads these rows once more, and Kryo round trips cost more than the memory
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                // serialized: deserialized caching makes Spark estimate the size of every row object graph,
+                // which cost 3x the reading itself (IdentityHashMap walks in SizeEstimator, seen with JFR)
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             // first action: runs every file once (filling the cache) and checks nothing was lost or doubled
             Accounting accounting = Accounting.check(listing.files, results.map(Accounting.Entry::of).collect());
