@@ -2,15 +2,15 @@ package org.ts4kit.scan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
+import java.util.Iterator;
+import java.util.stream.IntStream;
+import org.ts4kit.pipeline.Pipeline;
 import org.ts4kit.memory.ResourceBuffer;
 
 /**
- * A local scan of a collection (no Spark): every package of a {@link Listing} is scanned on a
- * small thread pool, then the keys of the unbroken ones are grouped into conflicts. Results come
+ * A local scan of a collection (no Spark): every package of a {@link Listing} is scanned on the
+ * bounded {@link Pipeline} (open, then decode and hash), then the keys of the unbroken ones are
+ * grouped into conflicts. Results come
  * back in listing order whatever the thread timing, so two runs print the same thing.
  */
 public final class CollectionScan {
@@ -48,38 +48,38 @@ public final class CollectionScan {
         return new CollectionScan(scans, problems, finder.conflicts(), broken);
     }
 
+    /**
+     * Scans on the bounded pipeline: one thread opens packages (I/O, index parsing) ahead of
+     * {@code threads} threads that decode and hash, with at most a few packages in flight per
+     * thread; results land in listing order.
+     */
     private static List<PackageScan> scanAll(List<PackageInput> inputs, int threads, PackageScan.Options options)
             throws InterruptedException {
+        PackageScan[] out = new PackageScan[inputs.size()];
         if (threads == 1 || inputs.size() < 2) {
             ResourceBuffer buffer = new ResourceBuffer();
-            List<PackageScan> out = new ArrayList<>(inputs.size());
-            for (PackageInput in : inputs) {
-                out.add(PackageScan.scan(in, buffer, options));
+            for (int i = 0; i < out.length; i++) {
+                out[i] = PackageScan.scan(inputs.get(i), buffer, options);
             }
-            return out;
+            return List.of(out);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ts4kit-scan");
-            t.setDaemon(true);
-            return t;
-        });
         ThreadLocal<ResourceBuffer> buffers = ThreadLocal.withInitial(ResourceBuffer::new);
-        try {
-            List<Future<PackageScan>> futures = new ArrayList<>(inputs.size());
-            for (PackageInput in : inputs) {
-                futures.add(pool.submit(() -> PackageScan.scan(in, buffers.get(), options)));
-            }
-            List<PackageScan> out = new ArrayList<>(inputs.size());
-            for (Future<PackageScan> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("package scan failed unexpectedly", e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        Iterator<Integer> positions = IntStream.range(0, out.length).iterator();
+        Pipeline.from(positions)
+                .stage("open", 1, i -> new Numbered<>(i, PackageScan.open(inputs.get(i))))
+                .stage("decode", threads, o -> new Numbered<>(o.position, PackageScan.scan(o.value, buffers.get(), options)))
+                .run(r -> out[r.position] = r.value, 4 * threads);
+        return List.of(out);
+    }
+
+    /** A value with its position in the listing, so results can land in order. */
+    private static final class Numbered<T> {
+        final int position;
+        final T value;
+
+        Numbered(int position, T value) {
+            this.position = position;
+            this.value = value;
         }
     }
 

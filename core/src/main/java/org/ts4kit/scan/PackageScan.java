@@ -64,7 +64,40 @@ public final class PackageScan {
 
     /** Opens, reads and hashes {@code input}. {@code buffer} is reused scratch for decompression. */
     public static PackageScan scan(PackageInput input, ResourceBuffer buffer, Options options) {
-        try (DbpfPackage pkg = input.open()) {
+        return scan(open(input), buffer, options);
+    }
+
+    /** A package opened (header and index parsed) but not yet read: the pipeline's first stage. */
+    public static final class Opened {
+        final PackageInput input;
+        final DbpfPackage pkg;
+        final Exception failure;
+
+        private Opened(PackageInput input, DbpfPackage pkg, Exception failure) {
+            this.input = input;
+            this.pkg = pkg;
+            this.failure = failure;
+        }
+    }
+
+    /** Opens {@code input}: I/O and index parsing only. Never throws for bad input. */
+    public static Opened open(PackageInput input) {
+        try {
+            return new Opened(input, input.open(), null);
+        } catch (IOException | RuntimeException e) {
+            // a RuntimeException here is a reader bug; the input still gets a precise line, not a lost run
+            return new Opened(input, null, e);
+        }
+    }
+
+    /** Decodes and hashes every live entry of an opened package, then closes it. */
+    public static PackageScan scan(Opened opened, ResourceBuffer buffer, Options options) {
+        PackageInput input = opened.input;
+        if (opened.pkg == null) {
+            return new PackageScan(input, -1, null, new byte[0], new boolean[0], null,
+                    List.of(Problem.of(input.location(), opened.failure)), List.of(), new StringRows());
+        }
+        try (DbpfPackage pkg = opened.pkg) {
             DbpfIndex idx = pkg.index();
             int n = idx.size();
             byte[] hashes = new byte[n * 32];
@@ -97,8 +130,7 @@ public final class PackageScan {
             byte[] fileHash = options.fileHash ? Sha256.digest(pkg.source()) : null;
             return new PackageScan(input, pkg.length(), idx, hashes, decoded, fileHash, List.copyOf(problems),
                     List.copyOf(warnings), strings);
-        } catch (IOException | RuntimeException e) {
-            // a RuntimeException here is a reader bug; the input still gets a precise line, not a lost run
+        } catch (RuntimeException e) {
             return new PackageScan(input, -1, null, new byte[0], new boolean[0], null, List.of(Problem.of(input.location(), e)),
                     List.of(), new StringRows());
         }
