@@ -1,0 +1,126 @@
+package org.ts4kit.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Buffer pool, arena and slab: reuse, bounds, and isolation of what they hand out. */
+class MemoryTest {
+    @Test
+    void poolHandsOutSizeClassesAndReusesThem() {
+        BufferPool pool = new BufferPool(2, 1 << 20);
+        byte[] a = pool.acquire(5000);
+        assertEquals(8192, a.length, "rounded up to the size class");
+        pool.release(a);
+        assertSame(a, pool.acquire(6000), "same class, same array");
+        assertEquals(4096, pool.acquire(0).length);
+        assertEquals(1, pool.hits());
+        pool.release(new byte[1000]); // not from the pool: ignored
+        assertEquals(0, pool.idleBytes());
+    }
+
+    @Test
+    void poolKeepsNoMoreThanItsBoundIdle() {
+        BufferPool pool = new BufferPool(100, 64 << 10);
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            out.add(pool.acquire(4096));
+        }
+        out.forEach(pool::release);
+        assertEquals(16 * 4096, pool.idleBytes());
+    }
+
+    @Test
+    void poolIsSafeUnderConcurrency() throws Exception {
+        BufferPool pool = new BufferPool(4, 1 << 24);
+        ExecutorService ex = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> fs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int id = t;
+                fs.add(ex.submit(() -> {
+                    SplittableRandom rnd = new SplittableRandom(id);
+                    for (int i = 0; i < 20_000; i++) {
+                        byte[] b = pool.acquire(rnd.nextInt(100_000));
+                        b[0] = (byte) id; // nobody else may hold this array now
+                        if (b[0] != (byte) id) {
+                            return false;
+                        }
+                        pool.release(b);
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : fs) {
+                assertTrue(f.get());
+            }
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    @Test
+    void arenaAllocationsDoNotOverlapAndResetReusesChunks() {
+        Arena arena = new Arena(1024);
+        List<ByteBuffer> bufs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ByteBuffer b = arena.allocate(100);
+            for (int k = 0; k < 100; k++) {
+                b.put(k, (byte) i);
+            }
+            bufs.add(b);
+        }
+        for (int i = 0; i < 50; i++) {
+            for (int k = 0; k < 100; k++) {
+                assertEquals((byte) i, bufs.get(i).get(k), "buffer " + i + " was overwritten");
+            }
+        }
+        ByteBuffer big = arena.allocate(5000);
+        assertEquals(5000, big.capacity());
+        long reserved = arena.reserved();
+        arena.reset();
+        for (int i = 0; i < 50; i++) {
+            arena.allocate(100);
+        }
+        arena.allocate(5000);
+        assertEquals(reserved, arena.reserved(), "after a reset the same work needs no new memory");
+    }
+
+    @Test
+    void slabRecordsKeepTheirFieldsAcrossPages() {
+        Slab slab = new Slab(3);
+        int n = Slab.PAGE_RECORDS * 3 + 17;
+        for (int i = 0; i < n; i++) {
+            int r = slab.allocate();
+            assertEquals(i, r);
+            slab.set(r, 0, i);
+            slab.set(r, 2, -i);
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, slab.get(i, 0));
+            assertEquals(0, slab.get(i, 1));
+            assertEquals(-i, slab.get(i, 2));
+        }
+        slab.free(5);
+        int again = slab.allocate();
+        assertEquals(5, again, "freed records are reused");
+        assertEquals(0, slab.get(again, 0), "and come back zeroed");
+        assertEquals(n, slab.size());
+        Set<Integer> handles = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            handles.add(slab.allocate());
+        }
+        assertEquals(10, handles.size());
+    }
+}
