@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ts4kit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Look inside The Sims 4 .package files (DBPF 2.1).",
         subcommands = {InspectCommand.class, LsCommand.class, CatCommand.class, ExtractCommand.class,
-            ConflictsCommand.class, GenCommand.class, CommandLine.HelpCommand.class},
+            ConflictsCommand.class, GenCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all good", "1:some input was broken (the rest was still processed)", "2:usage error"})
 public final class Main implements Runnable {

@@ -1,0 +1,236 @@
+package org.ts4kit.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.ts4kit.corpus.CorpusGenerator;
+import org.ts4kit.dbpf.Compression;
+import org.ts4kit.dbpf.DbpfIndex;
+import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.memory.ResourceBuffer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ts4kit bench [--smoke]}: the roadmap's success metrics measured on a generated package,
+ * as one table (metric | target | measured | measured/target). Medians of repeated warm runs;
+ * cold start spawns fresh JVMs. {@code --smoke} shrinks the sizes so CI runs it in seconds and
+ * fails only on a gross regression: more than 3x the stored smoke baseline.
+ */
+@Command(name = "bench", description = "Measure the roadmap metrics (open, memory, decode, cold start) and print a table.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--smoke", description = "Small sizes; exit 1 on a 3x regression against the stored smoke baseline.")
+    boolean smoke;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where the generated package is kept (default: the temp folder).")
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "ts4kit-bench");
+
+    @Option(names = "--mb", paramLabel = "MB", description = "Package size (default 500; 20 with --smoke).")
+    Integer megabytes;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int mb = megabytes != null ? megabytes : smoke ? 20 : 500;
+        Path pkgFile = dir.resolve("Big").resolve("big_" + mb + "mb.package");
+        if (!Files.exists(pkgFile)) {
+            spec.commandLine().getErr().println("bench: generating a " + mb + " MB package in " + dir + " ...");
+            CorpusGenerator.generate(dir, 0, 5, mb);
+        }
+        List<String[]> rows = new ArrayList<>();
+        double open = openMillis(pkgFile, smoke ? 20 : 50);
+        rows.add(row("open " + mb + " MB package, index ready (warm, median)", "ms", 15, open));
+        long[] memory = readAllMemory(pkgFile);
+        rows.add(row("peak heap growth while reading all of it", "MB", 32, memory[0] / 1e6));
+        rows.add(row("peak RSS while reading all of it", "MB", Double.NaN, memory[1] / 1e6));
+        double decode = decodeMillis(pkgFile, 1000, smoke ? 10 : 30);
+        rows.add(row("decode 1k compressed resources (warm, median)", "ms", 10, decode));
+        rows.add(new String[] {"search 10k items", "ms", "n/a", "n/a (no search index yet)", "n/a"});
+        double cold = coldStartMillis(pkgFile, smoke ? 3 : 7);
+        rows.add(row("cold start of ts4kit inspect (new JVM, median)", "ms", 200, cold));
+        print(out, rows);
+        out.flush();
+        if (smoke) {
+            return checkBaseline(new double[] {open, decode, cold});
+        }
+        return 0;
+    }
+
+    private static String[] row(String metric, String unit, double target, double measured) {
+        String t = Double.isNaN(target) ? "-" : fmt(target);
+        String m = Double.isNaN(measured) ? "n/a" : fmt(measured);
+        String ratio = Double.isNaN(target) || Double.isNaN(measured) ? "-" : fmt(measured / target);
+        return new String[] {metric, unit, t, m, ratio};
+    }
+
+    private static String fmt(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static void print(PrintWriter out, List<String[]> rows) {
+        out.println("| metric | unit | roadmap 2.2 target | ts4kit measured | measured/target |");
+        out.println("|---|---|---:|---:|---:|");
+        for (String[] r : rows) {
+            out.println("| " + String.join(" | ", r) + " |");
+        }
+        out.println("(roadmap 1.6 baselines are not in this repository; targets as the issue states them)");
+    }
+
+    /** Open the package and parse its index, repeatedly; the median in ms. */
+    static double openMillis(Path file, int runs) throws IOException {
+        double[] t = new double[runs];
+        for (int warm = 0; warm < 5; warm++) {
+            try (DbpfPackage p = DbpfPackage.open(file)) {
+                p.index().size();
+            }
+        }
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            try (DbpfPackage p = DbpfPackage.open(file)) {
+                p.index().size();
+            }
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return median(t);
+    }
+
+    /** Reads every resource through one reused buffer; returns {peak heap growth, peak RSS} in bytes. */
+    static long[] readAllMemory(Path file) throws IOException {
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long base = mem.getHeapMemoryUsage().getUsed();
+        long peak = 0;
+        ResourceBuffer buffer = new ResourceBuffer();
+        try (DbpfPackage p = DbpfPackage.open(file)) {
+            for (int i = 0; i < p.entryCount(); i++) {
+                if (!p.index().isDeleted(i)) {
+                    p.read(i, buffer);
+                }
+                if ((i & 31) == 0) {
+                    peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed() - base);
+                }
+            }
+        }
+        return new long[] {Math.max(0, peak), rssPeakBytes()};
+    }
+
+    /** Decodes the first {@code count} compressed resources, repeatedly; the median in ms. */
+    static double decodeMillis(Path file, int count, int runs) throws IOException {
+        try (DbpfPackage p = DbpfPackage.open(file)) {
+            DbpfIndex idx = p.index();
+            int[] picks = new int[count];
+            int n = 0;
+            for (int i = 0; i < idx.size() && n < count; i++) {
+                int c = idx.compression(i);
+                if (c == Compression.ZLIB || c == Compression.REFPACK) {
+                    picks[n++] = i;
+                }
+            }
+            int[] chosen = Arrays.copyOf(picks, n);
+            ResourceBuffer buffer = new ResourceBuffer();
+            double[] t = new double[runs];
+            for (int r = -5; r < runs; r++) {
+                long t0 = System.nanoTime();
+                for (int e : chosen) {
+                    p.read(e, buffer);
+                }
+                if (r >= 0) {
+                    t[r] = (System.nanoTime() - t0) / 1e6 * count / Math.max(1, n);
+                }
+            }
+            return median(t);
+        }
+    }
+
+    /** Runs {@code java -jar ts4kit.jar inspect FILE} in new JVMs (as bin/ts4kit would); the median wall ms. */
+    static double coldStartMillis(Path file, int runs) throws IOException, InterruptedException {
+        Path jar;
+        try {
+            jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            return Double.NaN;
+        }
+        if (!jar.toString().endsWith(".jar")) {
+            return Double.NaN; // run from classes: no jar to start
+        }
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-XX:+UseParallelGC"));
+        String extra = System.getenv("TS4KIT_STARTUP_OPTS"); // bin/ts4kit passes its archive flags here
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar.toString(), "inspect", file.toString()));
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return median(t);
+    }
+
+    private int checkBaseline(double[] measured) throws IOException {
+        Properties base = new Properties();
+        try (InputStream in = BenchCommand.class.getResourceAsStream("/org/ts4kit/cli/bench-smoke-baseline.properties")) {
+            if (in == null) {
+                spec.commandLine().getErr().println("bench: no stored smoke baseline; nothing to compare");
+                return 0;
+            }
+            base.load(in);
+        }
+        String[] names = {"open.ms", "decode1k.ms", "coldstart.ms"};
+        int failures = 0;
+        for (int i = 0; i < names.length; i++) {
+            double b = Double.parseDouble(base.getProperty(names[i], "NaN"));
+            if (!Double.isNaN(measured[i]) && !Double.isNaN(b) && measured[i] > 3 * b) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "bench: REGRESSION %s = %.2f, more than 3x the baseline %.2f%n",
+                        names[i], measured[i], b);
+                failures++;
+            }
+        }
+        spec.commandLine().getErr().println(failures == 0 ? "bench: smoke within 3x of the stored baseline" : "bench: smoke failed");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** VmHWM from /proc/self/status (Linux), else -1. */
+    static long rssPeakBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? Double.NaN : s[s.length / 2];
+    }
+}
