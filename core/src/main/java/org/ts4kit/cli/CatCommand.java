@@ -8,6 +8,7 @@ import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,9 @@ final class CatCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin(name = StatsOption.NAME)
+    StatsOption stats;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
     Path file;

@@ -10,6 +10,7 @@ import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
 import org.ts4kit.scan.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ConflictsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin(name = StatsOption.NAME)
+    StatsOption stats;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders (searched recursively), .package files, .zip archives.")
     List<Path> paths;

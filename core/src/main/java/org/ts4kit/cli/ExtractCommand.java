@@ -16,6 +16,7 @@ import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExtractCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin(name = StatsOption.NAME)
+    StatsOption stats;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
     Path file;

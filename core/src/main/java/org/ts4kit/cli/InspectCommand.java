@@ -13,6 +13,7 @@ import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin(name = StatsOption.NAME)
+    StatsOption stats;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
     Path file;

@@ -14,6 +14,7 @@ import org.ts4kit.hash.Sha256;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class LsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin(name = StatsOption.NAME)
+    StatsOption stats;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
     Path file;

@@ -37,6 +37,7 @@ public final class Main implements Runnable {
             line.getErr().println("ts4kit: " + ex);
             return 1;
         });
+        cl.setExecutionStrategy(StatsOption::execute);
         return cl;
     }
 

@@ -10,6 +10,9 @@ import org.ts4kit.codec.ResourceCodec;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.telemetry.PackageOpenEvent;
+import org.ts4kit.telemetry.ResourceReadEvent;
+import org.ts4kit.telemetry.Telemetry;
 
 /**
  * An open package: its header, its columnar {@link DbpfIndex}, and reads of its resources.
@@ -62,9 +65,17 @@ public final class DbpfPackage implements Closeable {
 
     /** Parses the header and index of any source; the package owns the source from here on. */
     public static DbpfPackage open(ByteSource source) throws DbpfFormatException {
-        DbpfHeader header = IndexParser.parseHeader(source);
-        DbpfIndex index = IndexParser.parseIndex(source, header);
-        return new DbpfPackage(source, header, index);
+        long start = Telemetry.start();
+        PackageOpenEvent event = Telemetry.beginOpen();
+        try {
+            DbpfHeader header = IndexParser.parseHeader(source);
+            DbpfIndex index = IndexParser.parseIndex(source, header);
+            Telemetry.packageOpened(start, event, source.name(), index.size(), source.length());
+            return new DbpfPackage(source, header, index);
+        } catch (DbpfFormatException e) {
+            Telemetry.error();
+            throw e;
+        }
     }
 
     public String name() {
@@ -119,6 +130,15 @@ public final class DbpfPackage implements Closeable {
      * the cap. The error points at the entry's index record.
      */
     public void checkEntry(int i) throws DbpfFormatException {
+        try {
+            check(i);
+        } catch (DbpfFormatException e) {
+            Telemetry.error();
+            throw e;
+        }
+    }
+
+    private void check(int i) throws DbpfFormatException {
         int code = index.compression(i);
         String what = "entry " + i + " (" + index.key(i) + ")";
         if (code == Compression.DELETED) {
@@ -201,9 +221,14 @@ public final class DbpfPackage implements Closeable {
     private void decodeInto(int i, byte[] dst, int off) throws DbpfFormatException {
         ByteBuffer stored = source.slice(index.offset(i), (int) index.fileSize(i));
         int code = index.compression(i);
+        long start = Telemetry.start();
+        ResourceReadEvent event = Telemetry.beginRead();
         try {
             ResourceCodec.decode(code, stored, dst, off, (int) index.memSize(i));
+            Telemetry.resourceRead(start, event, event == null ? null : index.key(i), Compression.name(code),
+                    index.fileSize(i), index.memSize(i));
         } catch (CodecException e) {
+            Telemetry.error();
             throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "), "
                     + Compression.name(code) + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,143 @@
+package org.ts4kit.telemetry;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The process-wide registry of named {@link Counter}s and {@link LatencyHistogram}s, and the
+ * hooks {@code core} calls on its hot paths. A hook costs a {@link System#nanoTime()} pair and a few
+ * array or {@link java.util.concurrent.atomic.LongAdder} increments; it allocates nothing unless
+ * a JFR recording has the matching event on. {@code -Dts4kit.telemetry=false} turns every hook
+ * into a branch on a constant (the JIT drops it) and keeps JFR events off too.
+ *
+ * <pre>{@code
+ * long t0 = Telemetry.start();
+ * ... work ...
+ * Telemetry.get().histogram("my.work").recordSince(t0);   // or a core hook such as packageOpened
+ * Telemetry.Snapshot s = Telemetry.get().snapshot();
+ * }</pre>
+ */
+public final class Telemetry {
+    /** False with {@code -Dts4kit.telemetry=false}: nothing is recorded. */
+    public static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("ts4kit.telemetry", "true").trim());
+
+    /** Latency of {@code DbpfPackage.open} (header and index); its count is the number of opens. */
+    public static final String OPENS = "dbpf.open";
+    /** Latency of one resource's decode; its count is the number of reads. */
+    public static final String READS = "dbpf.read";
+    public static final String BYTES_STORED = "dbpf.read.storedBytes";
+    public static final String BYTES_DECOMPRESSED = "dbpf.read.decompressedBytes";
+    /** Packages that failed to open, entries that failed their check or their decode. */
+    public static final String ERRORS = "dbpf.errors";
+
+    private static final Telemetry INSTANCE = new Telemetry();
+    /** Never committed: asked whether a recording has the event on, without allocating. */
+    private static final PackageOpenEvent OPEN_PROBE = new PackageOpenEvent();
+    private static final ResourceReadEvent READ_PROBE = new ResourceReadEvent();
+
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, LatencyHistogram> histograms = new ConcurrentHashMap<>();
+    private final LatencyHistogram opens = histogram(OPENS);
+    private final LatencyHistogram reads = histogram(READS);
+    private final Counter storedBytes = counter(BYTES_STORED);
+    private final Counter decompressedBytes = counter(BYTES_DECOMPRESSED);
+    private final Counter errors = counter(ERRORS);
+
+    private Telemetry() {
+    }
+
+    public static Telemetry get() {
+        return INSTANCE;
+    }
+
+    /** The counter named {@code name}, created on first use. */
+    public Counter counter(String name) {
+        return counters.computeIfAbsent(name, Counter::new);
+    }
+
+    /** The histogram named {@code name}, created on first use. */
+    public LatencyHistogram histogram(String name) {
+        return histograms.computeIfAbsent(name, LatencyHistogram::new);
+    }
+
+    /** Zeroes every counter and histogram (for a fresh measurement in a long-lived process). */
+    public void reset() {
+        counters.values().forEach(Counter::reset);
+        histograms.values().forEach(LatencyHistogram::reset);
+    }
+
+    /** The start of a timed section: {@link System#nanoTime()}, or 0 when telemetry is off. */
+    public static long start() {
+        return ENABLED ? System.nanoTime() : 0L;
+    }
+
+    /** A begun JFR open event when a recording has {@code ts4kit.PackageOpen} on, else null. */
+    public static PackageOpenEvent beginOpen() {
+        if (ENABLED && OPEN_PROBE.isEnabled()) {
+            PackageOpenEvent e = new PackageOpenEvent();
+            e.begin();
+            return e;
+        }
+        return null;
+    }
+
+    /** A begun JFR read event when a recording has {@code ts4kit.ResourceRead} on, else null. */
+    public static ResourceReadEvent beginRead() {
+        if (ENABLED && READ_PROBE.isEnabled()) {
+            ResourceReadEvent e = new ResourceReadEvent();
+            e.begin();
+            return e;
+        }
+        return null;
+    }
+
+    /** Hook: a package opened; {@code start} from {@link #start()}, {@code event} from {@link #beginOpen()}. */
+    public static void packageOpened(long start, PackageOpenEvent event, String path, int entries, long size) {
+        if (ENABLED) {
+            INSTANCE.opens.record(System.nanoTime() - start);
+            if (event != null) {
+                event.finish(path, entries, size);
+            }
+        }
+    }
+
+    /**
+     * Hook: a resource decompressed. {@code key} is only turned into text when a JFR recording
+     * commits the event.
+     */
+    public static void resourceRead(long start, ResourceReadEvent event, Object key, String compression, long stored,
+            long decompressed) {
+        if (ENABLED) {
+            INSTANCE.reads.record(System.nanoTime() - start);
+            INSTANCE.storedBytes.add(stored);
+            INSTANCE.decompressedBytes.add(decompressed);
+            if (event != null) {
+                event.finish(key, compression, stored, decompressed);
+            }
+        }
+    }
+
+    /** Hook: broken input met (a package that does not open, an entry that does not check or decode). */
+    public static void error() {
+        if (ENABLED) {
+            INSTANCE.errors.increment();
+        }
+    }
+
+    /** The figures now: core's, every named one, and the JVM's. */
+    public Snapshot snapshot() {
+        Map<String, Long> c = new TreeMap<>();
+        counters.forEach((k, v) -> c.put(k, v.get()));
+        return new Snapshot(ENABLED, opens.copy(), reads.copy(), storedBytes.get(), decompressedBytes.get(), errors.get(),
+                Collections.unmodifiableMap(c), JvmStats.now());
+    }
+
+    /**
+     * What {@link #snapshot()} saw: copies, which later records leave alone.
+     */
+    public record Snapshot(boolean enabled, LatencyHistogram opens, LatencyHistogram reads, long storedBytes,
+            long decompressedBytes, long errors, Map<String, Long> counters, JvmStats jvm) {
+    }
+}

@@ -1,0 +1,92 @@
+package org.ts4kit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ts4kit.dbpf.Compression;
+import org.ts4kit.dbpf.DbpfWriter;
+
+/** {@code --stats} adds a table to stderr and leaves stdout exactly as it was. */
+class StatsOptionTest {
+    @TempDir
+    static Path dir;
+    static Path pkg;
+
+    @BeforeAll
+    static void writePackage() throws Exception {
+        pkg = dir.resolve("mod.package");
+        try (DbpfWriter w = DbpfWriter.create(pkg)) {
+            w.add(CliTest.XML, CliTest.XML_BYTES, Compression.ZLIB);
+            w.add(CliTest.STBL, new byte[] {'S', 'T', 'B', 'L', 5, 0, 0}, Compression.REFPACK);
+        }
+        Files.copy(pkg, dir.resolve("copy.package"));
+    }
+
+    static long count(String err, String row) {
+        Matcher m = Pattern.compile("(?m)^" + row + "\\s+([\\d,]+)").matcher(err);
+        assertTrue(m.find(), "no " + row + " row in:\n" + err);
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
+    static void assertTable(String err) {
+        for (String row : new String[] {"stats ", "opens ", "reads ", "errors ", "gc ", "heap ", "rss "}) {
+            assertTrue(err.contains("\n" + row) || err.startsWith(row), "no '" + row.trim() + "' row in:\n" + err);
+        }
+        assertTrue(err.contains("p99") && err.contains("MB stored"), err);
+    }
+
+    @Test
+    void lsWithStatsPrintsTheTableToStderrOnly() {
+        Cli plain = Cli.run("ls", pkg.toString(), "--hash");
+        Cli stats = Cli.run("ls", pkg.toString(), "--hash", "--stats");
+        assertEquals(0, stats.exit, stats.err);
+        assertEquals(plain.out, stats.out, "stdout is unchanged");
+        assertFalse(plain.err.contains("opens"), plain.err);
+        assertTable(stats.err);
+        assertEquals(1, count(stats.err, "opens"));
+        assertEquals(2, count(stats.err, "reads"));
+        assertEquals(0, count(stats.err, "errors"));
+    }
+
+    @Test
+    void everyPackageCommandTakesStats() {
+        Path out = dir.resolve("out");
+        String[][] commands = {
+            {"inspect", pkg.toString()},
+            {"cat", pkg.toString(), CliTest.XML.toString()},
+            {"extract", pkg.toString(), out.toString()},
+            {"conflicts", dir.toString(), "--threads", "2"},
+        };
+        for (String[] args : commands) {
+            Cli plain = Cli.run(args);
+            String[] withStats = java.util.Arrays.copyOf(args, args.length + 1);
+            withStats[args.length] = "--stats";
+            Cli stats = Cli.run(withStats);
+            assertEquals(plain.exit, stats.exit, args[0] + ": " + stats.err);
+            assertEquals(plain.out, stats.out, args[0] + ": stdout is unchanged");
+            assertArrayEquals(plain.binary, stats.binary, args[0] + ": binary stdout is unchanged");
+            assertTable(stats.err);
+            assertTrue(stats.err.startsWith(plain.err), args[0] + ": the table comes after what the command prints\n" + stats.err);
+        }
+        assertEquals(2, count(Cli.run("conflicts", dir.toString(), "--stats").err, "opens"), "both packages opened once");
+    }
+
+    @Test
+    void brokenInputShowsAsErrors() throws Exception {
+        Path broken = dir.resolve("broken.bin");
+        Files.write(broken, new byte[] {'D', 'B', 'P', 'F', 2, 0});
+        Cli r = Cli.run("inspect", broken.toString(), "--stats");
+        assertEquals(1, r.exit);
+        assertEquals(1, count(r.err, "errors"));
+        assertEquals(0, count(r.err, "opens"));
+    }
+}
