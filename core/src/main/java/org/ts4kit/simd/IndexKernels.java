@@ -56,7 +56,7 @@ public interface IndexKernels {
 
     /**
      * The 64-bit hash of one resource key, as {@link #hashKeys} computes it:
-     * {@code mix64((instance * 0x9E3779B97F4A7C15L) ^ ((long) type << 32 | (group & 0xFFFFFFFFL)))},
+     * {@code mix64((instance * 0x9E3779B97F4A7C15L) ^ ((long) type << 32 | (group & 0xFFFFFFFFL)) ^ 0x5851F42D4C957F2DL)},
      * where {@code mix64} is MurmurHash3's 64-bit finaliser ({@link ScalarIndexKernels#mix64}).
      * Different keys can collide, rarely.
      */

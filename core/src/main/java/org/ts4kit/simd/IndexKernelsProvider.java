@@ -1,6 +1,7 @@
 package org.ts4kit.simd;
 
 import java.lang.System.Logger.Level;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -78,17 +79,32 @@ public final class IndexKernelsProvider {
                     + VECTOR_MODULE + " to use the Vector API");
         }
         IndexKernels panama;
+        String mismatch;
         try {
-            panama = (IndexKernels) Class.forName(PANAMA_CLASS).getDeclaredConstructor().newInstance();
+            panama = loadPanama();
+            mismatch = SelfCheck.mismatch(panama, ScalarIndexKernels.INSTANCE);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return scalar("Vector API twin unavailable: " + cause);
+            return scalar("Vector API twin unavailable: " + e);
         }
-        String mismatch = SelfCheck.mismatch(panama, ScalarIndexKernels.INSTANCE);
         if (mismatch != null) {
             return scalar("Vector API twin disagrees with the scalar twin on " + mismatch);
         }
         return new Choice(panama, panama.name());
+    }
+
+    /**
+     * Loads and makes the Vector API twin, without checks; fails when the module is absent
+     * ({@link LinkageError}) or the CPU's vectors do not fit ({@link UnsupportedOperationException}).
+     */
+    static IndexKernels loadPanama() throws ReflectiveOperationException {
+        try {
+            return (IndexKernels) Class.forName(PANAMA_CLASS).getDeclaredConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static Choice scalar(String reason) {

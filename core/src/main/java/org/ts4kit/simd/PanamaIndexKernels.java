@@ -234,7 +234,8 @@ final class PanamaIndexKernels implements IndexKernels {
                     .convertShape(VectorOperators.I2L, LONG, 0);
             LongVector h = LongVector.fromArray(LONG, instances, i).mul(GOLDEN)
                     .lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32)
-                            .lanewise(VectorOperators.OR, g.and(0xFFFFFFFFL)));
+                            .lanewise(VectorOperators.OR, g.and(0xFFFFFFFFL)))
+                    .lanewise(VectorOperators.XOR, ScalarIndexKernels.KEY_SEED);
             mix64(h).intoArray(out, i - from);
         }
         for (; i < to; i++) {

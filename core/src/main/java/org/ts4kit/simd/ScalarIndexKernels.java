@@ -16,6 +16,8 @@ public final class ScalarIndexKernels implements IndexKernels {
     static final long GOLDEN = 0x9E3779B97F4A7C15L;
     static final long MIX1 = 0xFF51AFD7ED558CCDL;
     static final long MIX2 = 0xC4CEB9FE1A85EC53L;
+    /** {@link #keyHash}: keeps the all-zero key away from hash 0, a common empty-slot marker. */
+    static final long KEY_SEED = 0x5851F42D4C957F2DL;
     /** {@link #hashBytes}: block size, lane seeds, lane keys and the per-block key step (odd). */
     static final int BLOCK = 32;
     static final long SEED0 = 0x243F6A8885A308D3L;
@@ -172,7 +174,7 @@ public final class ScalarIndexKernels implements IndexKernels {
 
     /** The definition of {@link IndexKernels#keyHash}. */
     static long keyHash(int type, int group, long instance) {
-        return mix64((instance * GOLDEN) ^ (((long) type << 32) | (group & 0xFFFFFFFFL)));
+        return mix64((instance * GOLDEN) ^ (((long) type << 32) | (group & 0xFFFFFFFFL)) ^ KEY_SEED);
     }
 
     /**
