@@ -8,7 +8,9 @@ package org.ts4kit.simd;
  *
  * <p>Every method works on the half-open range {@code [from, to)} of its input arrays and checks
  * the range and the output capacity on entry ({@link IndexOutOfBoundsException}). Positions
- * written to {@code out} are absolute indexes into the input arrays, in ascending order.
+ * written to {@code out} are absolute indexes into the input arrays, in ascending order; elements
+ * of {@code out} past the returned count may be overwritten (the vector twin writes a few
+ * unconditionally).
  */
 public interface IndexKernels {
 
