@@ -1,0 +1,68 @@
+package org.ts4kit.simd;
+
+/**
+ * Hot loops over the columnar index arrays ({@code types[]}, {@code groups[]}, {@code instances[]}
+ * of a package index) and over bulk bytes. Two twins implement it: {@link ScalarIndexKernels}
+ * (plain loops, the reference) and {@code PanamaIndexKernels} (Java Vector API); both return
+ * identical results for every input. Get the one to use from {@link IndexKernelsProvider#get()}.
+ *
+ * <p>Every method works on the half-open range {@code [from, to)} of its input arrays and checks
+ * the range and the output capacity on entry ({@link IndexOutOfBoundsException}). Positions
+ * written to {@code out} are absolute indexes into the input arrays, in ascending order; elements
+ * of {@code out} past the returned count may be overwritten (the vector twin writes a few
+ * unconditionally).
+ */
+public interface IndexKernels {
+
+    /** A short name for logs: {@code "scalar"} or {@code "Panama (256-bit)"}. */
+    String name();
+
+    /**
+     * Writes every {@code i} in {@code [from, to)} with {@code types[i] == type} to {@code out},
+     * ascending, and returns how many. {@code out.length} must be at least {@code to - from}.
+     */
+    int filterType(int[] types, int from, int to, int type, int[] out);
+
+    /**
+     * Bitmap form of {@link #filterType}: sets bit {@code k} of {@code bits} (bit {@code k & 63} of
+     * {@code bits[k >>> 6]}) iff {@code types[from + k] == type}, clears the other bits of the
+     * first {@code ceil((to - from) / 64)} words, and returns the number of bits set.
+     * {@code bits.length} must be at least {@code (to - from + 63) / 64}.
+     */
+    int filterTypeBitmap(int[] types, int from, int to, int type, long[] bits);
+
+    /**
+     * Like {@link #filterType} for a set of types: writes every {@code i} with {@code types[i]}
+     * equal to any element of {@code typeSet[0..typeSet.length)}. Meant for small sets (up to about
+     * 16); the cost grows with the set size. Duplicates in the set are harmless.
+     */
+    int filterTypes(int[] types, int from, int to, int[] typeSet, int[] out);
+
+    /**
+     * The first {@code i} in {@code [from, to)} with {@code types[i] == type},
+     * {@code groups[i] == group} and {@code instances[i] == instance}, or -1.
+     */
+    int findKey(int[] types, int[] groups, long[] instances, int from, int to, int type, int group, long instance);
+
+    /**
+     * Writes {@link #keyHash keyHash(types[i], groups[i], instances[i])} to {@code out[i - from]}
+     * for every {@code i} in {@code [from, to)}. {@code out.length} must be at least {@code to - from}.
+     */
+    void hashKeys(int[] types, int[] groups, long[] instances, int from, int to, long[] out);
+
+    /**
+     * A fast 64-bit hash of {@code data[from, to)}, not cryptographic; see {@link ScalarIndexKernels#hashBytes}
+     * for the exact definition. Stable across runs, JVMs and twins.
+     */
+    long hashBytes(byte[] data, int from, int to);
+
+    /**
+     * The 64-bit hash of one resource key, as {@link #hashKeys} computes it:
+     * {@code mix64((instance * 0x9E3779B97F4A7C15L) ^ ((long) type << 32 | (group & 0xFFFFFFFFL)) ^ 0x5851F42D4C957F2DL)},
+     * where {@code mix64} is MurmurHash3's 64-bit finaliser ({@link ScalarIndexKernels#mix64}).
+     * Different keys can collide, rarely.
+     */
+    static long keyHash(int type, int group, long instance) {
+        return ScalarIndexKernels.keyHash(type, group, instance);
+    }
+}

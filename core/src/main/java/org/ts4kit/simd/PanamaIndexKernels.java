@@ -1,0 +1,281 @@
+package org.ts4kit.simd;
+
+import static org.ts4kit.simd.ScalarIndexKernels.BLOCK;
+import static org.ts4kit.simd.ScalarIndexKernels.GOLDEN;
+import static org.ts4kit.simd.ScalarIndexKernels.MIX1;
+import static org.ts4kit.simd.ScalarIndexKernels.MIX2;
+import static org.ts4kit.simd.ScalarIndexKernels.STEP;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Java Vector API twin of {@link ScalarIndexKernels}. Loaded only by name from
+ * {@link IndexKernelsProvider}, so nothing else links against {@code jdk.incubator.vector}.
+ * Uses only {@code fromArray}/{@code intoArray} (the {@code ByteBuffer} methods are gone on Java 25),
+ * keeps every species in a {@code static final} field, unrolls and ends with a scalar tail.
+ */
+final class PanamaIndexKernels implements IndexKernels {
+    /** Filters and key scans: the widest int vector the CPU prefers. */
+    private static final VectorSpecies<Integer> INT = IntVector.SPECIES_PREFERRED;
+    /** Key hashes: longs as wide as {@link #INT}, fed by ints half as wide. */
+    private static final VectorSpecies<Long> LONG = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> INT_HALF =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(LONG.vectorBitSize() / 2));
+    /** Byte hash: 32-byte blocks as four longs, as the definition says. */
+    private static final VectorSpecies<Byte> BYTE_BLOCK = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Long> LONG_BLOCK = LongVector.SPECIES_256;
+
+    private static final long[] SEEDS = {ScalarIndexKernels.SEED0, ScalarIndexKernels.SEED1,
+        ScalarIndexKernels.SEED2, ScalarIndexKernels.SEED3};
+    private static final long[] KEYS = {ScalarIndexKernels.KEY0, ScalarIndexKernels.KEY1,
+        ScalarIndexKernels.KEY2, ScalarIndexKernels.KEY3};
+
+    private static final int L = INT.length();
+    /** {@code WEIGHTS[k] = 1 << k}: lane weights for {@link #bits32}. */
+    private static final int[] WEIGHTS = new int[32];
+
+    static {
+        for (int k = 0; k < 32; k++) {
+            WEIGHTS[k] = 1 << k;
+        }
+    }
+
+    /** {@code VectorMask.toLong} is an intrinsic from Java 18 on (JDK-8273949), a slow loop before. */
+    private static final boolean TO_LONG = Runtime.version().feature() >= 18;
+    private static final int LH = LONG.length();
+
+    PanamaIndexKernels() {
+        if (INT.vectorBitSize() < 256 || INT.vectorBitSize() > 512) {
+            throw new UnsupportedOperationException(INT.vectorBitSize() + "-bit vectors (needs 256 or 512)");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Panama (" + INT.vectorBitSize() + "-bit)";
+    }
+
+    @Override
+    public int filterType(int[] types, int from, int to, int type, int[] out) {
+        Ranges.output(Ranges.range(from, to, types.length), out.length);
+        int n = 0;
+        int i = from;
+        for (int end = to - 64; i <= end; i += 64) {
+            n = positions(word(types, i, type), i, out, n);
+        }
+        for (; i < to; i++) {
+            if (types[i] == type) {
+                out[n++] = i;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public int filterTypeBitmap(int[] types, int from, int to, int type, long[] bits) {
+        int len = Ranges.range(from, to, types.length);
+        int words = (len + 63) >>> 6;
+        Ranges.output(words, bits.length);
+        int count = 0;
+        int w = 0;
+        for (int whole = len >>> 6; w < whole; w++) {
+            long word = word(types, from + (w << 6), type);
+            bits[w] = word;
+            count += Long.bitCount(word);
+        }
+        if (w < words) {
+            long word = 0;
+            for (int i = from + (w << 6), s = 0; i < to; i++, s++) {
+                if (types[i] == type) {
+                    word |= 1L << s;
+                }
+            }
+            bits[w] = word;
+            count += Long.bitCount(word);
+        }
+        return count;
+    }
+
+    /**
+     * Writes {@code base + k} for every set bit {@code k} of {@code bits} to {@code out[n..]},
+     * ascending, and returns the new {@code n}. The first four are written without branches (a
+     * sparse filter's words hold 0 to 4 bits, and a loop over them mispredicts its exit about once
+     * a word), so {@code out[n, n + 4)} must exist. It does for the word of a whole 64-entry block
+     * at {@code base}: {@code n <= base - from} and {@code out.length >= to - from >= base + 64 - from}.
+     * Elements of {@code out} past the returned count may be overwritten.
+     */
+    private static int positions(long bits, int base, int[] out, int n) {
+        int count = Long.bitCount(bits);
+        out[n] = base + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        out[n + 1] = base + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        out[n + 2] = base + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        out[n + 3] = base + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+        for (int k = n + 4; bits != 0; k++) {
+            out[k] = base + Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+        }
+        return n + count;
+    }
+
+    /** Bit {@code k} set iff {@code types[base + k] == type}, for {@code k < 64}. */
+    private static long word(int[] types, int base, int type) {
+        if (TO_LONG) {
+            long word = 0;
+            for (int k = 0; k < 64; k += L) {
+                word |= IntVector.fromArray(INT, types, base + k).eq(type).toLong() << k;
+            }
+            return word;
+        }
+        return (bits32(types, base, type) & 0xFFFFFFFFL) | ((long) bits32(types, base + 32, type) << 32);
+    }
+
+    /** Bit {@code k} set iff lane {@code k} of {@code m} is set. */
+    private static long bits(VectorMask<Integer> m) {
+        if (TO_LONG) {
+            return m.toLong();
+        }
+        return IntVector.zero(INT).blend(IntVector.fromArray(INT, WEIGHTS, 0), m).reduceLanes(VectorOperators.OR)
+                & 0xFFFFFFFFL;
+    }
+
+    /**
+     * Bit {@code k} set iff {@code types[base + k] == type}, for {@code k < 32}, without
+     * {@code VectorMask.toLong} (a slow loop on Java 17): each lane's weight {@code 1 << k} is kept
+     * where the lane matches, and the lanes are OR-ed together.
+     */
+    private static int bits32(int[] types, int base, int type) {
+        IntVector acc = IntVector.zero(INT);
+        for (int k = 0; k < 32; k += L) {
+            VectorMask<Integer> m = IntVector.fromArray(INT, types, base + k).eq(type);
+            acc = acc.or(IntVector.zero(INT).blend(IntVector.fromArray(INT, WEIGHTS, k), m));
+        }
+        return acc.reduceLanes(VectorOperators.OR);
+    }
+
+    @Override
+    public int filterTypes(int[] types, int from, int to, int[] typeSet, int[] out) {
+        Ranges.output(Ranges.range(from, to, types.length), out.length);
+        if (typeSet.length == 0) {
+            return 0;
+        }
+        int n = 0;
+        int i = from;
+        for (int end = to - 64; i <= end; i += 64) {
+            long word = 0;
+            for (int k = 0; k < 64; k += L) {
+                IntVector v = IntVector.fromArray(INT, types, i + k);
+                VectorMask<Integer> m = v.eq(typeSet[0]);
+                for (int s = 1; s < typeSet.length; s++) {
+                    m = m.or(v.eq(typeSet[s]));
+                }
+                word |= bits(m) << k;
+            }
+            n = positions(word, i, out, n);
+        }
+        for (; i < to; i++) {
+            int t = types[i];
+            for (int s : typeSet) {
+                if (t == s) {
+                    out[n++] = i;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public int findKey(int[] types, int[] groups, long[] instances, int from, int to, int type, int group,
+            long instance) {
+        Ranges.keys(types, groups, instances, from, to);
+        int i = from;
+        for (int end = to - 2 * L; i <= end; i += 2 * L) {
+            VectorMask<Integer> m0 = IntVector.fromArray(INT, types, i).eq(type)
+                    .and(IntVector.fromArray(INT, groups, i).eq(group));
+            VectorMask<Integer> m1 = IntVector.fromArray(INT, types, i + L).eq(type)
+                    .and(IntVector.fromArray(INT, groups, i + L).eq(group));
+            if (m0.or(m1).anyTrue()) {
+                long bits = bits(m0) | (bits(m1) << L);
+                while (bits != 0) {
+                    int at = i + Long.numberOfTrailingZeros(bits);
+                    if (instances[at] == instance) {
+                        return at;
+                    }
+                    bits &= bits - 1;
+                }
+            }
+        }
+        for (; i < to; i++) {
+            if (types[i] == type && groups[i] == group && instances[i] == instance) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void hashKeys(int[] types, int[] groups, long[] instances, int from, int to, long[] out) {
+        Ranges.output(Ranges.keys(types, groups, instances, from, to), out.length);
+        int i = from;
+        for (int end = to - LH; i <= end; i += LH) {
+            LongVector t = (LongVector) IntVector.fromArray(INT_HALF, types, i)
+                    .convertShape(VectorOperators.I2L, LONG, 0);
+            LongVector g = (LongVector) IntVector.fromArray(INT_HALF, groups, i)
+                    .convertShape(VectorOperators.I2L, LONG, 0);
+            LongVector h = LongVector.fromArray(LONG, instances, i).mul(GOLDEN)
+                    .lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32)
+                            .lanewise(VectorOperators.OR, g.and(0xFFFFFFFFL)))
+                    .lanewise(VectorOperators.XOR, ScalarIndexKernels.KEY_SEED);
+            mix64(h).intoArray(out, i - from);
+        }
+        for (; i < to; i++) {
+            out[i - from] = ScalarIndexKernels.keyHash(types[i], groups[i], instances[i]);
+        }
+    }
+
+    private static LongVector mix64(LongVector h) {
+        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 33)).mul(MIX1);
+        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 33)).mul(MIX2);
+        return h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 33));
+    }
+
+    @Override
+    public long hashBytes(byte[] data, int from, int to) {
+        int len = Ranges.range(from, to, data.length);
+        LongVector acc = LongVector.fromArray(LONG_BLOCK, SEEDS, 0);
+        LongVector key = LongVector.fromArray(LONG_BLOCK, KEYS, 0);
+        int p = from;
+        for (int end = to - 4 * BLOCK; p <= end; p += 4 * BLOCK) {
+            LongVector t0 = term(block(data, p), key);
+            LongVector t1 = term(block(data, p + BLOCK), key.add(STEP));
+            LongVector t2 = term(block(data, p + 2 * BLOCK), key.add(2 * STEP));
+            LongVector t3 = term(block(data, p + 3 * BLOCK), key.add(3 * STEP));
+            acc = acc.add(t0.add(t1)).add(t2.add(t3));
+            key = key.add(4 * STEP);
+        }
+        for (int end = to - BLOCK; p <= end; p += BLOCK) {
+            acc = acc.add(term(block(data, p), key));
+            key = key.add(STEP);
+        }
+        return ScalarIndexKernels.finish(len, acc.lane(0), acc.lane(1), acc.lane(2), acc.lane(3), data, p, to);
+    }
+
+    private static LongVector block(byte[] data, int p) {
+        return ByteVector.fromArray(BYTE_BLOCK, data, p).reinterpretAsLongs();
+    }
+
+    private static LongVector term(LongVector x, LongVector key) {
+        LongVector d = x.lanewise(VectorOperators.XOR, key);
+        return d.and(0xFFFFFFFFL).mul(d.lanewise(VectorOperators.LSHR, 32)).add(x);
+    }
+}
