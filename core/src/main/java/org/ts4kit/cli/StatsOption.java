@@ -61,6 +61,7 @@ final class StatsOption {
                 j.heapMax() < 0 ? "no" : fmt("%.1f MB", mb(j.heapMax()))));
         err.println(j.rssBytes() < 0 ? fmt("%-7s %10s", "rss", "n/a")
                 : fmt("%-7s %10.1f MB, peak %.1f MB", "rss", mb(j.rssBytes()), mb(j.peakRssBytes())));
+        err.println(fmt("%-7s %s", "simd", org.ts4kit.simd.IndexKernelsProvider.description()));
     }
 
     private static String ms(long nanos) {

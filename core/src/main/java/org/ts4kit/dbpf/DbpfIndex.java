@@ -1,6 +1,7 @@
 package org.ts4kit.dbpf;
 
 import java.util.Arrays;
+import org.ts4kit.simd.IndexKernelsProvider;
 
 /**
  * The package index as parallel primitive arrays, one slot per entry: filters and hashes run
@@ -106,18 +107,20 @@ public final class DbpfIndex {
         return live;
     }
 
-    /** Indices of the entries of {@code type}, in index order. */
+    /**
+     * Indices of the entries of {@code type}, in index order: the SIMD kernel over the type
+     * column when the Vector API is available ({@link IndexKernelsProvider}), its scalar twin otherwise.
+     */
     public int[] entriesOfType(int type) {
-        int[] out = new int[16];
-        int n = 0;
-        for (int i = 0; i < count; i++) {
-            if (types[i] == type) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = i;
-            }
-        }
+        int[] out = new int[count];
+        int n = IndexKernelsProvider.get().filterType(types, 0, count, type, out);
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Indices of the entries whose type is any of {@code typeSet}, in index order. */
+    public int[] entriesOfTypes(int... typeSet) {
+        int[] out = new int[count];
+        int n = IndexKernelsProvider.get().filterTypes(types, 0, count, typeSet, out);
         return Arrays.copyOf(out, n);
     }
 

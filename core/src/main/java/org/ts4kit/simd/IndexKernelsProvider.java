@@ -51,7 +51,8 @@ public final class IndexKernelsProvider {
     }
 
     private static Choice logged(Choice choice) {
-        LOG.log(Level.INFO, "ts4kit: SIMD kernels: {0}", choice.description());
+        // DEBUG, not INFO: the CLI's stderr carries error lines only (`--stats` shows the choice too)
+        LOG.log(Level.DEBUG, "ts4kit: SIMD kernels: {0}", choice.description());
         return choice;
     }
 

@@ -95,6 +95,7 @@ class DbpfRoundTripTest {
             assertEquals(2, idx.find(b));
             assertEquals(-1, idx.find(gone), "deleted entries are not keys");
             assertArrayEquals(new int[] {0, 3}, idx.entriesOfType(0x220557DA));
+            assertArrayEquals(new int[] {0, 2, 3}, idx.entriesOfTypes(0x0333406C, 0x220557DA));
             assertEquals(3, idx.liveCount());
             assertArrayEquals(new byte[] {4}, pkg.read(idx.find(b)));
             int n = 0;
