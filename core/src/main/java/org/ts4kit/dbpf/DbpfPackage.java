@@ -140,27 +140,26 @@ public final class DbpfPackage implements Closeable {
 
     private void check(int i) throws DbpfFormatException {
         int code = index.compression(i);
-        String what = "entry " + i + " (" + index.key(i) + ")";
         if (code == Compression.DELETED) {
-            throw new DbpfFormatException(name(), index.recordOffset(i), what + " is deleted: it has no data");
+            throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + " is deleted: it has no data");
         }
         long offset = index.offset(i);
         long fileSize = index.fileSize(i);
         if (!source.contains(offset, fileSize)) {
-            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": data at " + offset + "+" + fileSize
+            throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + ": data at " + offset + "+" + fileSize
                     + " lies outside the file (" + source.length() + " bytes)");
         }
         if (!Compression.isKnown(code)) {
-            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": unknown compression 0x" + Compression.name(code));
+            throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + ": unknown compression 0x" + Compression.name(code));
         }
         long memSize = index.memSize(i);
         if (memSize > Limits.maxResourceBytes()) {
-            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": declared size " + memSize
+            throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + ": declared size " + memSize
                     + " exceeds the cap of " + Limits.maxResourceBytes() + " bytes (-Dts4kit.maxResourceBytes)");
         }
         // no codec expands past its ratio: refuse before allocating mem size bytes for a lie
         if (memSize > fileSize * maxRatio(code) + RATIO_SLACK) {
-            throw new DbpfFormatException(name(), index.recordOffset(i), what + ": mem size " + memSize + " cannot come from "
+            throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + ": mem size " + memSize + " cannot come from "
                     + fileSize + " stored bytes of " + Compression.name(code));
         }
     }
@@ -168,6 +167,11 @@ public final class DbpfPackage implements Closeable {
     /** Bytes of output one stored byte can produce at most: deflate ~1032, RefPack 1028 per 4-byte command. */
     private static long maxRatio(int code) {
         return code == Compression.ZLIB ? 1032 : code == Compression.NONE ? 1 : 258;
+    }
+
+    /** How errors name an entry; built only when there is an error (the read path allocates nothing for it). */
+    private String what(int i) {
+        return "entry " + i + " (" + index.key(i) + ")";
     }
 
     /** Entry {@code i}'s stored bytes as they are in the file: a read-only view of the mapping, no copy. */
@@ -213,9 +217,9 @@ public final class DbpfPackage implements Closeable {
     public ByteBuffer read(int i, ResourceBuffer buffer) throws DbpfFormatException {
         checkEntry(i);
         int size = (int) index.memSize(i);
-        byte[] dst = buffer.array(size);
-        decodeInto(i, dst, 0);
-        return ByteBuffer.wrap(dst, 0, size);
+        ByteBuffer view = buffer.view(size);
+        decodeInto(i, view.array(), 0);
+        return view;
     }
 
     private void decodeInto(int i, byte[] dst, int off) throws DbpfFormatException {

@@ -6,11 +6,14 @@ import java.nio.ByteOrder;
 /** A source over one buffer (at most 2 GiB): a mapped file's only window, a zip entry, bytes in memory. */
 final class BufferSource extends ByteSource {
     private final ByteBuffer buf;
+    /** Read-only twin of {@link #buf}: slices of it are read-only already, one object per slice. */
+    private final ByteBuffer readOnly;
 
     BufferSource(String name, ByteBuffer buffer) {
         super(name);
         // absolute reads only, so the caller's position/limit never matter after this
         this.buf = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
+        this.readOnly = buf.asReadOnlyBuffer();
     }
 
     @Override
@@ -40,6 +43,6 @@ final class BufferSource extends ByteSource {
 
     @Override
     protected ByteBuffer sliceAt(long pos, int len) {
-        return buf.slice((int) pos, len).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        return readOnly.slice((int) pos, len).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

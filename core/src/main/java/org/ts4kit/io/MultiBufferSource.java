@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
  */
 final class MultiBufferSource extends ByteSource {
     private final ByteBuffer[] windows;
+    private final ByteBuffer[] readOnly;
     private final int shift;
     private final long mask;
     private final long length;
@@ -17,8 +18,10 @@ final class MultiBufferSource extends ByteSource {
     MultiBufferSource(String name, ByteBuffer[] windows, int shift, long length) {
         super(name);
         this.windows = new ByteBuffer[windows.length];
+        this.readOnly = new ByteBuffer[windows.length];
         for (int i = 0; i < windows.length; i++) {
             this.windows[i] = windows[i].slice().order(ByteOrder.LITTLE_ENDIAN);
+            this.readOnly[i] = this.windows[i].asReadOnlyBuffer();
         }
         this.shift = shift;
         this.mask = (1L << shift) - 1;
@@ -77,7 +80,7 @@ final class MultiBufferSource extends ByteSource {
         ByteBuffer w = windows[(int) (pos >>> shift)];
         int in = (int) (pos & mask);
         if (len <= w.capacity() - in) {
-            return w.slice(in, len).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            return readOnly[(int) (pos >>> shift)].slice(in, len).order(ByteOrder.LITTLE_ENDIAN);
         }
         byte[] copy = new byte[len];
         copyTo(pos, copy, 0, len);

@@ -7,6 +7,7 @@ package org.ts4kit.memory;
  */
 public final class ResourceBuffer {
     private byte[] array;
+    private java.nio.ByteBuffer view;
 
     public ResourceBuffer() {
         this(64 << 10);
@@ -23,6 +24,19 @@ public final class ResourceBuffer {
             array = new byte[(int) Math.min(grown, Integer.MAX_VALUE - 16)];
         }
         return array;
+    }
+
+    /**
+     * A view of the first {@code size} bytes of the current array, reused from call to call while
+     * the array stays the same (so reading into this buffer allocates nothing per resource).
+     */
+    public java.nio.ByteBuffer view(int size) {
+        byte[] a = array(size);
+        if (view == null || view.array() != a) {
+            view = java.nio.ByteBuffer.wrap(a);
+        }
+        view.clear().limit(size);
+        return view;
     }
 
     public int capacity() {
