@@ -21,7 +21,7 @@ import org.ts4kit.memory.ResourceBuffer;
 /**
  * The Spark side of the job, kept thin: list on the driver, bin-pack, run
  * {@link FileProcessor#process} on executors, write the tables, derive conflicts and duplicates
- * with Spark SQL, and check that every listed file was accounted for exactly once.
+ * with one shuffle each ({@link Derived}), and check that every listed file was accounted for exactly once.
  */
 public final class Ts4kitJob {
     private static final Logger LOG = LoggerFactory.getLogger(Ts4kitJob.class);
@@ -67,13 +67,11 @@ public final class Ts4kitJob {
                 write(df, o, table);
             }
             LOG.info(String.format("per-file tables written: %.2f s so far", since(t0)));
-            Dataset<Row> packages = read(spark, o, Tables.PACKAGES);
-            Dataset<Row> resources = read(spark, o, Tables.RESOURCES);
-            packages.createOrReplaceTempView("packages");
-            resources.createOrReplaceTempView("resources");
-            write(spark.sql(DerivedTables.CONFLICTS_SQL), o, Tables.CONFLICTS);
-            write(spark.sql(DerivedTables.DUPLICATES_SQL), o, Tables.DUPLICATES);
-
+            int partitions = Math.max(1, jsc.defaultParallelism() * 2);
+            write(spark.createDataFrame(Derived.conflicts(results, partitions), Tables.schema(Tables.CONFLICTS)), o,
+                    Tables.CONFLICTS);
+            write(spark.createDataFrame(Derived.duplicates(results, partitions), Tables.schema(Tables.DUPLICATES)), o,
+                    Tables.DUPLICATES);
             LOG.info(String.format("conflicts and duplicates written: %.2f s so far", since(t0)));
             counts.put("packages_ok", accounting.packagesOk());
             counts.put("packages_broken", accounting.packagesBroken());
