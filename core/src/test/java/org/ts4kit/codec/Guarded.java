@@ -2,6 +2,7 @@ package org.ts4kit.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -33,6 +34,29 @@ final class Guarded {
         }
         for (int i = OFFSET + size; i < array.length; i++) {
             assertEquals(GUARD_BYTE, array[i], "byte " + (i - OFFSET - size) + " after the destination window was written");
+        }
+    }
+
+    /** A decoder under test: {@code RefPackDecoder::decode} or {@code ZlibDecoder::decode}. */
+    interface Decoder {
+        void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException;
+    }
+
+    /**
+     * Decodes {@code src} into a guarded window; returns the exception or null on success, after
+     * checking the guards and that {@code src}'s position did not move.
+     */
+    static CodecException attempt(Decoder decoder, ByteBuffer src, int size) {
+        Guarded dst = new Guarded(size);
+        int position = src.position();
+        try {
+            decoder.decode(src, dst.array, OFFSET, size);
+            return null;
+        } catch (CodecException e) {
+            return e;
+        } finally {
+            dst.assertGuardsIntact();
+            assertEquals(position, src.position(), "the input buffer's position moved");
         }
     }
 }

@@ -51,17 +51,7 @@ class RefPackDecoderHostileInputTest {
     }
 
     private static CodecException attempt(ByteBuffer src, int size) {
-        Guarded dst = new Guarded(size);
-        int position = src.position();
-        try {
-            RefPackDecoder.decode(src, dst.array, Guarded.OFFSET, size);
-            return null;
-        } catch (CodecException e) {
-            return e;
-        } finally {
-            dst.assertGuardsIntact();
-            assertEquals(position, src.position(), "the input buffer's position moved");
-        }
+        return Guarded.attempt(RefPackDecoder::decode, src, size);
     }
 
     /** The stream must be rejected with a message containing {@code reason}; returns the exception. */
