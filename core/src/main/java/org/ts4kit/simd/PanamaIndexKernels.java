@@ -69,12 +69,7 @@ final class PanamaIndexKernels implements IndexKernels {
         for (int end = to - 64; i <= end; i += 64) {
             n = positions(word(types, i, type), i, out, n);
         }
-        for (; i < to; i++) {
-            if (types[i] == type) {
-                out[n++] = i;
-            }
-        }
-        return n;
+        return ScalarIndexKernels.filterTypeLoop(types, i, to, type, out, n);
     }
 
     @Override
@@ -182,16 +177,7 @@ final class PanamaIndexKernels implements IndexKernels {
             }
             n = positions(word, i, out, n);
         }
-        for (; i < to; i++) {
-            int t = types[i];
-            for (int s : typeSet) {
-                if (t == s) {
-                    out[n++] = i;
-                    break;
-                }
-            }
-        }
-        return n;
+        return ScalarIndexKernels.filterTypesLoop(types, i, to, typeSet, out, n);
     }
 
     @Override
@@ -215,12 +201,7 @@ final class PanamaIndexKernels implements IndexKernels {
                 }
             }
         }
-        for (; i < to; i++) {
-            if (types[i] == type && groups[i] == group && instances[i] == instance) {
-                return i;
-            }
-        }
-        return -1;
+        return ScalarIndexKernels.findKeyLoop(types, groups, instances, i, to, type, group, instance);
     }
 
     @Override
@@ -238,9 +219,7 @@ final class PanamaIndexKernels implements IndexKernels {
                     .lanewise(VectorOperators.XOR, ScalarIndexKernels.KEY_SEED);
             mix64(h).intoArray(out, i - from);
         }
-        for (; i < to; i++) {
-            out[i - from] = ScalarIndexKernels.keyHash(types[i], groups[i], instances[i]);
-        }
+        ScalarIndexKernels.hashKeysLoop(types, groups, instances, from, i, to, out);
     }
 
     private static LongVector mix64(LongVector h) {

@@ -43,8 +43,12 @@ public final class ScalarIndexKernels implements IndexKernels {
     @Override
     public int filterType(int[] types, int from, int to, int type, int[] out) {
         Ranges.output(Ranges.range(from, to, types.length), out.length);
-        int n = 0;
-        for (int i = from; i < to; i++) {
+        return filterTypeLoop(types, from, to, type, out, 0);
+    }
+
+    /** The plain loops below are also the vector twin's tails: one definition of each result. */
+    static int filterTypeLoop(int[] types, int i, int to, int type, int[] out, int n) {
+        for (; i < to; i++) {
             if (types[i] == type) {
                 out[n++] = i;
             }
@@ -76,8 +80,11 @@ public final class ScalarIndexKernels implements IndexKernels {
     @Override
     public int filterTypes(int[] types, int from, int to, int[] typeSet, int[] out) {
         Ranges.output(Ranges.range(from, to, types.length), out.length);
-        int n = 0;
-        for (int i = from; i < to; i++) {
+        return filterTypesLoop(types, from, to, typeSet, out, 0);
+    }
+
+    static int filterTypesLoop(int[] types, int i, int to, int[] typeSet, int[] out, int n) {
+        for (; i < to; i++) {
             int t = types[i];
             for (int s : typeSet) {
                 if (t == s) {
@@ -93,7 +100,11 @@ public final class ScalarIndexKernels implements IndexKernels {
     public int findKey(int[] types, int[] groups, long[] instances, int from, int to, int type, int group,
             long instance) {
         Ranges.keys(types, groups, instances, from, to);
-        for (int i = from; i < to; i++) {
+        return findKeyLoop(types, groups, instances, from, to, type, group, instance);
+    }
+
+    static int findKeyLoop(int[] types, int[] groups, long[] instances, int i, int to, int type, int group, long instance) {
+        for (; i < to; i++) {
             if (types[i] == type && groups[i] == group && instances[i] == instance) {
                 return i;
             }
@@ -104,7 +115,12 @@ public final class ScalarIndexKernels implements IndexKernels {
     @Override
     public void hashKeys(int[] types, int[] groups, long[] instances, int from, int to, long[] out) {
         Ranges.output(Ranges.keys(types, groups, instances, from, to), out.length);
-        for (int i = from; i < to; i++) {
+        hashKeysLoop(types, groups, instances, from, from, to, out);
+    }
+
+    /** Hashes entries {@code [i, to)} into {@code out[i - from ...]}. */
+    static void hashKeysLoop(int[] types, int[] groups, long[] instances, int from, int i, int to, long[] out) {
+        for (; i < to; i++) {
             out[i - from] = keyHash(types[i], groups[i], instances[i]);
         }
     }
