@@ -56,10 +56,11 @@ final class LsCommand implements Callable<Integer> {
                 String sha = null;
                 if (!idx.isDeleted(i)) {
                     try {
-                        pkg.checkEntry(i);
-                        if (hash) {
+                        if (hash) { // read() runs the same entry checks first
                             ByteBuffer bytes = pkg.read(i, buffer);
                             sha = Sha256.hex(Sha256.digest(bytes));
+                        } else {
+                            pkg.checkEntry(i);
                         }
                     } catch (DbpfFormatException e) {
                         problems.report(e);
