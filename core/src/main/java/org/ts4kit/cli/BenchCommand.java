@@ -18,6 +18,7 @@ import org.ts4kit.corpus.CorpusGenerator;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -116,11 +117,11 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         long base = mem.getHeapMemoryUsage().getUsed();
         long peak = 0;
-        ResourceBuffer buffer = new ResourceBuffer();
         try (DbpfPackage p = DbpfPackage.open(file)) {
+            ResourceReader reader = p.reader(new ResourceBuffer());
             for (int i = 0; i < p.entryCount(); i++) {
                 if (!p.index().isDeleted(i)) {
-                    p.read(i, buffer);
+                    reader.read(i);
                 }
                 if ((i & 31) == 0) {
                     peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed() - base);
@@ -143,12 +144,12 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             int[] chosen = Arrays.copyOf(picks, n);
-            ResourceBuffer buffer = new ResourceBuffer();
+            ResourceReader reader = p.reader(new ResourceBuffer());
             double[] t = new double[runs];
             for (int r = -5; r < runs; r++) {
                 long t0 = System.nanoTime();
                 for (int e : chosen) {
-                    p.read(e, buffer);
+                    reader.read(e);
                 }
                 if (r >= 0) {
                     t[r] = (System.nanoTime() - t0) / 1e6 * count / Math.max(1, n);

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class ExtractCommand implements Callable<Integer> {
         try (DbpfPackage pkg = DbpfPackage.open(file)) {
             Files.createDirectories(root);
             DbpfIndex idx = pkg.index();
-            ResourceBuffer buffer = new ResourceBuffer();
+            ResourceReader reader = pkg.reader(new ResourceBuffer());
             Set<String> used = new HashSet<>();
             for (int i = 0; i < idx.size(); i++) {
                 if (idx.isDeleted(i)) {
@@ -57,7 +58,7 @@ final class ExtractCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    ByteBuffer bytes = pkg.read(i, buffer);
+                    ByteBuffer bytes = reader.read(i);
                     Path target = root.resolve(fileName(idx, i, used)).normalize();
                     if (!target.startsWith(root)) {
                         throw new IllegalStateException("refusing to write outside " + root + ": " + target);

@@ -9,6 +9,7 @@ import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.hash.Sha256;
 import org.ts4kit.memory.ResourceBuffer;
@@ -48,7 +49,7 @@ final class LsCommand implements Callable<Integer> {
         Problems problems = new Problems(spec.commandLine().getErr());
         try (DbpfPackage pkg = DbpfPackage.open(file)) {
             DbpfIndex idx = pkg.index();
-            ResourceBuffer buffer = new ResourceBuffer();
+            ResourceReader reader = pkg.reader(new ResourceBuffer());
             for (int i = 0; i < idx.size(); i++) {
                 if (type != null && idx.type(i) != type) {
                     continue;
@@ -57,7 +58,7 @@ final class LsCommand implements Callable<Integer> {
                 if (!idx.isDeleted(i)) {
                     try {
                         if (hash) { // read() runs the same entry checks first
-                            ByteBuffer bytes = pkg.read(i, buffer);
+                            ByteBuffer bytes = reader.read(i);
                             sha = Sha256.hex(Sha256.digest(bytes));
                         } else {
                             pkg.checkEntry(i);

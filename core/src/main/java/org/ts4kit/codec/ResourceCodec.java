@@ -18,7 +18,7 @@ public final class ResourceCodec {
                 if (stored.remaining() != memSize) {
                     throw new CodecException(0, "uncompressed entry stores " + stored.remaining() + " bytes, mem size is " + memSize);
                 }
-                stored.duplicate().get(dst, off, memSize);
+                stored.get(stored.position(), dst, off, memSize);
                 return;
             case Compression.ZLIB:
                 ZlibDecoder.decode(stored, dst, off, memSize);

@@ -26,8 +26,11 @@ public final class ZlibDecoder {
      */
     public static void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
         Inflater inf = POOL.borrow();
+        int position = src.position();
         try {
-            inf.setInput(src.duplicate());
+            // the inflater advances the buffer it reads; the position is put back in finally
+            // (cheaper than a duplicate per resource: the read path allocates nothing)
+            inf.setInput(src);
             int n = 0;
             while (n < size) {
                 int r = inf.inflate(dst, off + n, size - n);
@@ -57,6 +60,7 @@ public final class ZlibDecoder {
             throw new CodecException(inf.getBytesRead(), "corrupt zlib data: " + e.getMessage());
         } finally {
             POOL.release(inf);
+            src.position(position);
         }
     }
 }

@@ -45,17 +45,7 @@ public final class DbpfPackage implements Closeable {
 
     /** Memory-maps {@code file} (in several windows when over 1 GiB) and parses its header and index. */
     public static DbpfPackage open(Path file) throws IOException {
-        ByteSource src = ByteSources.map(file);
-        boolean ok = false;
-        try {
-            DbpfPackage pkg = open(src);
-            ok = true;
-            return pkg;
-        } finally {
-            if (!ok) {
-                src.close();
-            }
-        }
+        return open(ByteSources.map(file));
     }
 
     /** Reads a package held in a buffer (a zip entry, a remote file); the buffer is not copied. */
@@ -63,7 +53,10 @@ public final class DbpfPackage implements Closeable {
         return open(ByteSources.wrap(name, buffer));
     }
 
-    /** Parses the header and index of any source; the package owns the source from here on. */
+    /**
+     * Parses the header and index of any source; the package owns the source from here on, and
+     * closes it when the header or index does not parse (a pooled source gives its array back).
+     */
     public static DbpfPackage open(ByteSource source) throws DbpfFormatException {
         long start = Telemetry.start();
         PackageOpenEvent event = Telemetry.beginOpen();
@@ -74,6 +67,10 @@ public final class DbpfPackage implements Closeable {
             return new DbpfPackage(source, header, index);
         } catch (DbpfFormatException e) {
             Telemetry.error();
+            source.close();
+            throw e;
+        } catch (RuntimeException e) {
+            source.close();
             throw e;
         }
     }
@@ -176,23 +173,30 @@ public final class DbpfPackage implements Closeable {
 
     /** Entry {@code i}'s stored bytes as they are in the file: a read-only view of the mapping, no copy. */
     public ByteBuffer storedBytes(int i) throws DbpfFormatException {
-        int code = index.compression(i);
-        long offset = index.offset(i);
-        long fileSize = index.fileSize(i);
-        if (code == Compression.DELETED) {
-            throw new DbpfFormatException(name(), index.recordOffset(i), "entry " + i + " (" + index.key(i) + ") is deleted: it has no data");
-        }
-        if (!source.contains(offset, fileSize)) {
+        checkStored(i);
+        return source.slice(index.offset(i), (int) index.fileSize(i));
+    }
+
+    /** What {@link #storedBytes} needs: the entry has data and it lies inside the file. */
+    void checkStored(int i) throws DbpfFormatException {
+        if (index.compression(i) == Compression.DELETED || !source.contains(index.offset(i), index.fileSize(i))) {
             checkEntry(i); // throws with the full message
         }
-        return source.slice(offset, (int) fileSize);
+    }
+
+    /**
+     * A reader for the calling thread that decodes into {@code buffer} and allocates nothing per
+     * resource: the way to read many resources. See {@link ResourceReader}.
+     */
+    public ResourceReader reader(ResourceBuffer buffer) {
+        return new ResourceReader(this, source.cursor(), buffer);
     }
 
     /** Entry {@code i}'s decompressed bytes in a new array of exactly its mem size. */
     public byte[] read(int i) throws DbpfFormatException {
         checkEntry(i);
         byte[] out = new byte[(int) index.memSize(i)];
-        decodeInto(i, out, 0);
+        decodeInto(i, stored(i), out, 0);
         return out;
     }
 
@@ -206,24 +210,29 @@ public final class DbpfPackage implements Closeable {
         if (off < 0 || size > dst.length - off) {
             throw new IllegalArgumentException("entry " + i + " needs " + size + " bytes, destination has " + (dst.length - off));
         }
-        decodeInto(i, dst, off);
+        decodeInto(i, stored(i), dst, off);
         return size;
     }
 
     /**
      * Decompresses entry {@code i} into a reusable buffer (grown as needed) and returns a view of
-     * exactly its bytes. The view is valid until the buffer's next use.
+     * exactly its bytes. The view is valid until the buffer's next use. Allocates a view of the
+     * stored bytes per call; loops over many resources use {@link #reader} instead.
      */
     public ByteBuffer read(int i, ResourceBuffer buffer) throws DbpfFormatException {
         checkEntry(i);
         int size = (int) index.memSize(i);
         ByteBuffer view = buffer.view(size);
-        decodeInto(i, view.array(), 0);
+        decodeInto(i, stored(i), view.array(), 0);
         return view;
     }
 
-    private void decodeInto(int i, byte[] dst, int off) throws DbpfFormatException {
-        ByteBuffer stored = source.slice(index.offset(i), (int) index.fileSize(i));
+    private ByteBuffer stored(int i) {
+        return source.slice(index.offset(i), (int) index.fileSize(i));
+    }
+
+    /** Decodes checked entry {@code i} from its {@code stored} bytes; telemetry and error wrapping in one place. */
+    void decodeInto(int i, ByteBuffer stored, byte[] dst, int off) throws DbpfFormatException {
         int code = index.compression(i);
         long start = Telemetry.start();
         ResourceReadEvent event = Telemetry.beginRead();

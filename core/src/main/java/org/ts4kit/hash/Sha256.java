@@ -27,6 +27,22 @@ public final class Sha256 {
         return md.digest();
     }
 
+    /**
+     * Writes the SHA-256 of {@code data}'s remaining bytes to {@code out[off..off+32)} without
+     * allocating; {@code data}'s position is not changed.
+     */
+    public static void digestInto(ByteBuffer data, byte[] out, int off) {
+        MessageDigest md = DIGEST.get();
+        int position = data.position();
+        md.update(data);
+        data.position(position);
+        try {
+            md.digest(out, off, 32);
+        } catch (java.security.DigestException e) {
+            throw new IllegalArgumentException("no room for a digest at " + off + " of " + out.length, e);
+        }
+    }
+
     public static byte[] digest(byte[] data, int off, int len) {
         MessageDigest md = DIGEST.get();
         md.update(data, off, len);

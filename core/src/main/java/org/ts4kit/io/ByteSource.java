@@ -79,6 +79,19 @@ public abstract class ByteSource implements Closeable {
         return sliceAt(pos, len);
     }
 
+    /**
+     * A reusable, allocation-free reader of ranges for one thread; see {@link SourceCursor}. Make
+     * one per thread (or per task) and keep it for the package's life.
+     */
+    public final SourceCursor cursor() {
+        return new SourceCursor(this, readOnlyWindows(), windowShift());
+    }
+
+    /** The read-only, little-endian buffers the bytes live in, each {@code 1 << windowShift()} long but the last. */
+    protected abstract ByteBuffer[] readOnlyWindows();
+
+    protected abstract int windowShift();
+
     /** True when {@code [pos, pos+len)} lies inside this source; never overflows. */
     public final boolean contains(long pos, long len) {
         return pos >= 0 && len >= 0 && pos <= length() && len <= length() - pos;

@@ -58,6 +58,14 @@ public final class ByteSources {
         return new BufferSource(name, buffer);
     }
 
+    /**
+     * A source over {@code buffer} that runs {@code onClose} once when it is closed: how a source
+     * over a pooled array gives it back. Nothing read from the source may be used after that.
+     */
+    public static ByteSource wrap(String name, ByteBuffer buffer, Runnable onClose) {
+        return new BufferSource(name, buffer, onClose);
+    }
+
     public static ByteSource wrap(String name, byte[] bytes) {
         return new BufferSource(name, ByteBuffer.wrap(bytes));
     }

@@ -77,6 +77,10 @@ final class MultiBufferSource extends ByteSource {
 
     @Override
     protected ByteBuffer sliceAt(long pos, int len) {
+        if (len == 0) {
+            // pos may be the file's end, one past the last window when the length is a multiple of it
+            return ByteBuffer.allocate(0).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
         ByteBuffer w = windows[(int) (pos >>> shift)];
         int in = (int) (pos & mask);
         if (len <= w.capacity() - in) {
@@ -85,5 +89,15 @@ final class MultiBufferSource extends ByteSource {
         byte[] copy = new byte[len];
         copyTo(pos, copy, 0, len);
         return ByteBuffer.wrap(copy).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    protected ByteBuffer[] readOnlyWindows() {
+        return readOnly.clone();
+    }
+
+    @Override
+    protected int windowShift() {
+        return shift;
     }
 }

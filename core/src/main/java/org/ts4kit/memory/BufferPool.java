@@ -30,6 +30,15 @@ public final class BufferPool {
         this.maxIdleBytes = maxIdleBytes;
     }
 
+    /** The process's pool for scans (decompression output, inflated zip members): sized by {@link #forThisMachine}. */
+    public static BufferPool shared() {
+        return Shared.POOL;
+    }
+
+    private static final class Shared {
+        static final BufferPool POOL = forThisMachine();
+    }
+
     /** A pool sized for a scan: 2 idle arrays per class per core, at most 256 MiB idle. */
     public static BufferPool forThisMachine() {
         return new BufferPool(2 * Runtime.getRuntime().availableProcessors(), 256L << 20);

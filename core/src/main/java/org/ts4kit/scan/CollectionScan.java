@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Iterator;
 import java.util.stream.IntStream;
 import org.ts4kit.pipeline.Pipeline;
+import org.ts4kit.memory.BufferPool;
 import org.ts4kit.memory.ResourceBuffer;
 
 /**
@@ -57,19 +58,28 @@ public final class CollectionScan {
             throws InterruptedException {
         PackageScan[] out = new PackageScan[inputs.size()];
         if (threads == 1 || inputs.size() < 2) {
-            ResourceBuffer buffer = new ResourceBuffer();
             for (int i = 0; i < out.length; i++) {
-                out[i] = PackageScan.scan(inputs.get(i), buffer, options);
+                out[i] = scan(PackageScan.open(inputs.get(i)), options);
             }
             return List.of(out);
         }
-        ThreadLocal<ResourceBuffer> buffers = ThreadLocal.withInitial(ResourceBuffer::new);
         Iterator<Integer> positions = IntStream.range(0, out.length).iterator();
         Pipeline.from(positions)
                 .stage("open", 1, i -> new Numbered<>(i, PackageScan.open(inputs.get(i))))
-                .stage("decode", threads, o -> new Numbered<>(o.position, PackageScan.scan(o.value, buffers.get(), options)))
+                .stage("decode", threads, o -> new Numbered<>(o.position, scan(o.value, options)))
                 .run(r -> out[r.position] = r.value, 4 * threads);
         return List.of(out);
+    }
+
+    /**
+     * Decodes one opened package into a buffer from the shared pool, given back right after: the
+     * threads share a bounded set of arrays, and one huge resource does not pin its array to a
+     * thread for the rest of the scan.
+     */
+    private static PackageScan scan(PackageScan.Opened opened, PackageScan.Options options) {
+        try (ResourceBuffer buffer = new ResourceBuffer(BufferPool.shared())) {
+            return PackageScan.scan(opened, buffer, options);
+        }
     }
 
     /** A value with its position in the listing, so results can land in order. */

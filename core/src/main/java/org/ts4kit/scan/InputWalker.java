@@ -12,6 +12,7 @@ import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.io.zip.ZipEntryInfo;
+import org.ts4kit.memory.BufferPool;
 
 /**
  * Finds packages under input paths: folders recursively (in sorted order, so runs are
@@ -118,7 +119,7 @@ public final class InputWalker {
             }
             String where = location + "!/" + inner;
             out.add(new PackageInput(name + "!/" + inner, where, entry.compressedSize(),
-                    () -> DbpfPackage.open(where, archive.data(entry))));
+                    () -> DbpfPackage.open(archive.open(entry, where, BufferPool.shared()))));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.hash.Sha256;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.StringTable;
@@ -105,14 +106,15 @@ public final class PackageScan {
             List<Problem> problems = new ArrayList<>(0);
             List<Problem> warnings = new ArrayList<>(0);
             StringRows strings = new StringRows();
+            ResourceReader reader = pkg.reader(buffer);
             for (int i = 0; i < n; i++) {
                 if (idx.isDeleted(i)) {
                     continue;
                 }
                 ByteBuffer bytes;
                 try {
-                    bytes = pkg.read(i, buffer);
-                    System.arraycopy(Sha256.digest(bytes), 0, hashes, i * 32, 32);
+                    bytes = reader.read(i);
+                    Sha256.digestInto(bytes, hashes, i * 32);
                     decoded[i] = true;
                 } catch (DbpfFormatException e) {
                     problems.add(Problem.of(input.location(), e));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -80,6 +81,24 @@ class ZlibDecoderHostileInputTest {
                 assertNull(outcome(stream, data.length));
                 assertArrayEquals(data, decode(stream, data.length));
             }
+        }
+    }
+
+    @Test
+    void theSourcePositionIsLeftWhereItWasOnSuccessAndOnFailure() throws CodecException {
+        byte[] stream = ZlibEncoder.encode(XML);
+        byte[] framed = new byte[stream.length + 10];
+        System.arraycopy(stream, 0, framed, 5, stream.length);
+        ByteBuffer direct = ByteBuffer.allocateDirect(framed.length).put(framed).flip();
+        for (ByteBuffer src : new ByteBuffer[] {ByteBuffer.wrap(framed), direct}) {
+            src.position(5).limit(5 + stream.length);
+            byte[] out = new byte[XML.length];
+            ZlibDecoder.decode(src, out, 0, XML.length);
+            assertEquals(5, src.position());
+            ZlibDecoder.decode(src, out, 0, XML.length); // decodes again from the same buffer
+            assertArrayEquals(XML, out);
+            assertThrows(CodecException.class, () -> ZlibDecoder.decode(src, new byte[XML.length - 1], 0, XML.length - 1));
+            assertEquals(5, src.position(), "after a failure too");
         }
     }
 

@@ -111,6 +111,7 @@ class DbpfRoundTripTest {
         DbpfIndex idx = pkg.index();
         assertEquals(w.keys.size(), pkg.entryCount(), why);
         ResourceBuffer buffer = new ResourceBuffer(16);
+        ResourceReader reader = pkg.reader(new ResourceBuffer(16));
         for (int i = 0; i < w.keys.size(); i++) {
             assertEquals(w.keys.get(i), idx.key(i), why);
             assertEquals((int) w.compressions.get(i), idx.compression(i), why);
@@ -123,7 +124,20 @@ class DbpfRoundTripTest {
             byte[] again = new byte[view.remaining()];
             view.get(again);
             assertArrayEquals(w.data.get(i), again, why + " entry " + i + " via a reused buffer");
+            assertEquals(pkg.storedBytes(i), reader.storedBytes(i), why + " entry " + i + " stored bytes via a reader");
+            assertArrayEquals(w.data.get(i), bytes(reader.read(i)), why + " entry " + i + " via a reader");
+            // back to an earlier entry: the reader's cursor and buffer are repositioned, not consumed
+            int earlier = (i * 7) % (i + 1);
+            if (w.data.get(earlier) != null) {
+                assertArrayEquals(w.data.get(earlier), bytes(reader.read(earlier)), why + " entry " + earlier + " again");
+            }
             assertEquals(w.data.get(i).length, idx.memSize(i), why);
         }
+    }
+
+    private static byte[] bytes(ByteBuffer view) {
+        byte[] out = new byte[view.remaining()];
+        view.duplicate().get(out);
+        return out;
     }
 }

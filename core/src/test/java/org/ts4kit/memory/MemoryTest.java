@@ -18,6 +18,25 @@ import org.junit.jupiter.api.Test;
 /** Buffer pool, arena and slab: reuse, bounds, and isolation of what they hand out. */
 class MemoryTest {
     @Test
+    void pooledResourceBufferTakesItsArraysFromThePoolAndGivesThemBack() {
+        BufferPool pool = new BufferPool(2, 16 << 20);
+        byte[] first;
+        try (ResourceBuffer buffer = new ResourceBuffer(pool)) {
+            assertEquals(0, buffer.capacity(), "nothing taken before first use");
+            first = buffer.view(1000).array();
+            assertEquals(64 << 10, first.length, "the default capacity's size class");
+            assertEquals(1000, buffer.view(1000).remaining());
+            byte[] grown = buffer.view(100_000).array();
+            assertEquals(128 << 10, grown.length);
+            assertEquals(64 << 10, pool.idleBytes(), "growing gave the smaller array back");
+        }
+        assertEquals((64 << 10) + (128 << 10), pool.idleBytes(), "closing gave the last array back");
+        try (ResourceBuffer again = new ResourceBuffer(pool)) {
+            assertSame(first, again.array(10), "the next buffer reuses a pooled array");
+        }
+    }
+
+    @Test
     void poolHandsOutSizeClassesAndReusesThem() {
         BufferPool pool = new BufferPool(2, 1 << 20);
         byte[] a = pool.acquire(5000);

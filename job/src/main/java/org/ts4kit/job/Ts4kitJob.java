@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ts4kit.memory.BufferPool;
 import org.ts4kit.memory.ResourceBuffer;
 
 /**
@@ -48,9 +49,11 @@ public final class Ts4kitJob {
 
         JavaRDD<FileResult> results = jsc.parallelize(plan, Math.max(1, plan.size()))
                 .mapPartitions(part -> {
-                    ResourceBuffer buffer = new ResourceBuffer();
                     List<FileResult> out = new ArrayList<>();
-                    part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer))));
+                    // decompression output from the executor's shared pool, given back when the partition is done
+                    try (ResourceBuffer buffer = new ResourceBuffer(BufferPool.shared())) {
+                        part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer))));
+                    }
                     return out.iterator();
                 })
                 // serialized: deserialized caching makes Spark estimate the size of every row object graph,

@@ -7,6 +7,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.io.ByteSource;
+import org.ts4kit.memory.BufferPool;
 import org.ts4kit.memory.ObjectPool;
 
 /**
@@ -46,11 +47,15 @@ final class EntryReader {
         this.what = "entry '" + ZipNames.printable(entry.name()) + "'";
     }
 
-    static ByteBuffer read(ByteSource src, ZipEntryInfo entry, long maxBytes) throws DbpfFormatException {
-        return new EntryReader(src, entry).read(maxBytes);
+    /**
+     * The entry's checked bytes; a deflated entry is inflated into an array from {@code pool} (a new
+     * array when null), whose {@link ByteBuffer#array()} the caller gives back when done.
+     */
+    static ByteBuffer read(ByteSource src, ZipEntryInfo entry, long maxBytes, BufferPool pool) throws DbpfFormatException {
+        return new EntryReader(src, entry).read(maxBytes, pool);
     }
 
-    private ByteBuffer read(long maxBytes) throws DbpfFormatException {
+    private ByteBuffer read(long maxBytes, BufferPool pool) throws DbpfFormatException {
         long central = entry.centralHeaderOffset();
         if (entry.isEncrypted()) {
             throw error(central, "encrypted entry (flags 0x" + Integer.toHexString(entry.flags()) + "); ts4kit does not decrypt");
@@ -81,12 +86,21 @@ final class EntryReader {
                     + " bytes of deflate data (more than " + MAX_DEFLATE_RATIO + ":1)");
         }
         long start = dataStart();
-        byte[] out = new byte[(int) entry.size()];
-        inflate(start, out);
-        CRC32 crc = new CRC32();
-        crc.update(out, 0, out.length);
-        checkCrc(crc.getValue(), start);
-        return ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        int size = (int) entry.size();
+        byte[] out = pool == null ? new byte[size] : pool.acquire(size);
+        boolean ok = false;
+        try {
+            inflate(start, out, size);
+            CRC32 crc = new CRC32();
+            crc.update(out, 0, size);
+            checkCrc(crc.getValue(), start);
+            ok = true;
+        } finally {
+            if (!ok && pool != null) {
+                pool.release(out);
+            }
+        }
+        return ByteBuffer.wrap(out, 0, size).slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Checks the local header and returns where the entry's data starts; the data is known to lie inside the source. */
@@ -108,12 +122,12 @@ final class EntryReader {
     }
 
     /**
-     * Inflates the {@code compressedSize} bytes at {@code start} into all of {@code out}. The
-     * stream must produce exactly {@code out.length} bytes, reach its final block, and end
+     * Inflates the {@code compressedSize} bytes at {@code start} into {@code out[0..size)}. The
+     * stream must produce exactly {@code size} bytes, reach its final block, and end
      * exactly at the entry's compressed size. Every turn of the loop consumes input, produces
      * output or throws, so hostile input cannot make it spin.
      */
-    private void inflate(long start, byte[] out) throws DbpfFormatException {
+    private void inflate(long start, byte[] out, int size) throws DbpfFormatException {
         long inPos = start;
         long inEnd = start + entry.compressedSize();
         int n = 0;
@@ -122,7 +136,7 @@ final class EntryReader {
             while (!inf.finished()) {
                 if (inf.needsInput()) {
                     if (inPos == inEnd) {
-                        throw error(start, "deflate data is truncated: " + n + " of " + out.length + " bytes decoded when "
+                        throw error(start, "deflate data is truncated: " + n + " of " + size + " bytes decoded when "
                                 + entry.compressedSize() + " compressed bytes ran out");
                     }
                     int k = (int) Math.min(INPUT_CHUNK, inEnd - inPos);
@@ -130,9 +144,9 @@ final class EntryReader {
                     inPos += k;
                 }
                 long before = inf.getBytesRead();
-                int r = n < out.length ? inf.inflate(out, n, out.length - n) : inf.inflate(PROBE);
-                if (n == out.length && r > 0) {
-                    throw error(start, "deflate data decodes to more than the declared size of " + out.length + " bytes");
+                int r = n < size ? inf.inflate(out, n, size - n) : inf.inflate(PROBE);
+                if (n == size && r > 0) {
+                    throw error(start, "deflate data decodes to more than the declared size of " + size + " bytes");
                 }
                 n += r;
                 if (r == 0 && inf.getBytesRead() == before && !inf.finished() && !inf.needsInput()) {
@@ -140,8 +154,8 @@ final class EntryReader {
                             + (inf.needsDictionary() ? " (it needs a preset dictionary)" : ""));
                 }
             }
-            if (n != out.length) {
-                throw error(start, "deflate stream ends after " + n + " bytes, the declared size is " + out.length);
+            if (n != size) {
+                throw error(start, "deflate stream ends after " + n + " bytes, the declared size is " + size);
             }
             long unread = inf.getRemaining() + (inEnd - inPos);
             if (unread > 0) {

@@ -13,6 +13,7 @@ import org.ts4kit.codec.Limits;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
+import org.ts4kit.memory.BufferPool;
 
 /**
  * A zip archive read in place from a {@link ByteSource}: mods travel as {@code .zip} files of
@@ -138,15 +139,35 @@ public final class ZipArchive implements Closeable {
      * @throws IllegalArgumentException when {@code entry} belongs to another archive
      */
     public ByteBuffer data(ZipEntryInfo entry) throws DbpfFormatException {
-        if (entry.index() >= entries.size() || entries.get(entry.index()) != entry) {
-            throw new IllegalArgumentException(entry + " is not an entry of " + name());
-        }
-        return EntryReader.read(source, entry, maxEntryBytes);
+        checkOwn(entry);
+        return EntryReader.read(source, entry, maxEntryBytes, null);
     }
 
     /** The entry's bytes as a source named {@code archive!/entry}, ready for {@code DbpfPackage}. */
     public ByteSource open(ZipEntryInfo entry) throws DbpfFormatException {
         return ByteSources.wrap(name() + "!/" + entry.name(), data(entry));
+    }
+
+    /**
+     * Like {@link #open(ZipEntryInfo)}, but a deflated entry is inflated into an array from
+     * {@code pool} that goes back to it when the source is closed: a scan over many zipped
+     * packages reuses a few large arrays instead of allocating one per package. Nothing read from
+     * the source may be kept after closing it. {@code member} names the source in errors.
+     */
+    public ByteSource open(ZipEntryInfo entry, String member, BufferPool pool) throws DbpfFormatException {
+        checkOwn(entry);
+        if (entry.method() != ZipEntryInfo.DEFLATED) {
+            return ByteSources.wrap(member, EntryReader.read(source, entry, maxEntryBytes, null));
+        }
+        ByteBuffer data = EntryReader.read(source, entry, maxEntryBytes, pool);
+        byte[] array = data.array();
+        return ByteSources.wrap(member, data, () -> pool.release(array));
+    }
+
+    private void checkOwn(ZipEntryInfo entry) {
+        if (entry.index() >= entries.size() || entries.get(entry.index()) != entry) {
+            throw new IllegalArgumentException(entry + " is not an entry of " + name());
+        }
     }
 
     /**

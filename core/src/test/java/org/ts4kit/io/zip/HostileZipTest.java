@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.io.ByteSources;
+import org.ts4kit.memory.BufferPool;
 
 /** Archives whose fields lie, one field at a time: each fails with a reason that says which field and where. */
 class HostileZipTest {
@@ -143,6 +144,17 @@ class HostileZipTest {
             assertTrue(e.reason().contains("CRC mismatch: the data's CRC-32 is " + String.format("%08X", ZipFixtures.crc(PKG))
                     + ", the central directory says 12345678"), e.reason());
         }
+    }
+
+    @Test
+    void aDeflatedEntryThatFailsGivesItsPooledArrayBack() throws Exception {
+        RawZip.putInt(bytes, raw.centralOffsets.get(1) + 16, 0x12345678);
+        BufferPool pool = new BufferPool(4, 1 << 20);
+        ZipArchive zip = ZipArchive.open(ByteSources.wrap("mods.zip", bytes));
+        DbpfFormatException e = fails(() -> zip.open(zip.entries().get(1), "member", pool));
+        assertTrue(e.reason().contains("CRC mismatch"), e.reason());
+        assertEquals(1, pool.misses(), "one array was taken for the inflated bytes");
+        assertTrue(pool.idleBytes() > 0, "and given back when the CRC failed");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
+import org.ts4kit.memory.BufferPool;
 
 /** Reading archives that {@link java.util.zip.ZipOutputStream} wrote, the way a mod scanner would. */
 class ZipArchiveTest {
@@ -53,6 +54,27 @@ class ZipArchiveTest {
                 assertArrayEquals(contents.data.get(e.name()), bytes(zip.data(e)), e.name());
             }
         }
+    }
+
+    @Test
+    void pooledMembersReadTheSameAndGiveTheirArraysBackOnClose() throws Exception {
+        ZipFixtures.Contents contents = ZipFixtures.modArchive(random);
+        BufferPool pool = new BufferPool(4, 64 << 20);
+        try (ZipArchive zip = ZipArchive.open(ByteSources.wrap("mods.zip", contents.write()))) {
+            for (int round = 0; round < 3; round++) {
+                for (ZipEntryInfo e : zip.entries()) {
+                    ByteSource member = zip.open(e, "mods.zip!/" + e.name(), pool);
+                    byte[] read = new byte[(int) member.length()];
+                    member.get(0, read, 0, read.length);
+                    assertArrayEquals(contents.data.get(e.name()), read, e.name());
+                    member.close();
+                    member.close(); // idempotent: the array goes back once
+                    assertThrows(IllegalStateException.class, () -> member.getByte(0));
+                }
+            }
+        }
+        assertTrue(pool.hits() > 0, "later rounds reuse the arrays of earlier ones");
+        assertTrue(pool.idleBytes() <= 64 << 20);
     }
 
     @Test
