@@ -10,6 +10,7 @@ import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.hash.Sha256;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.zip.ZipArchive;
+import org.ts4kit.memory.Arena;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.ResourceTypes;
 import org.ts4kit.resource.StringTable;
@@ -29,21 +30,38 @@ public final class FileProcessor {
 
     /** Opens a listed file's bytes: mapped when local, read into memory (or a temp file) otherwise. */
     public interface FileAccess {
-        ByteSource open(InputFile file) throws IOException;
+        /**
+         * The file's bytes; bytes read into memory go in {@code scratch}, which is reset once the
+         * file is done (so the source must not be used after {@link FileProcessor#process} returns).
+         */
+        ByteSource open(InputFile file, Arena scratch) throws IOException;
     }
 
-    public static FileResult process(InputFile file, FileAccess access, ResourceBuffer buffer) {
+    /**
+     * Rows for one listed file. {@code buffer} takes decompressed resources and {@code scratch}
+     * the file's bytes when they are not mapped; both are the task's, reused file after file, and
+     * the arena is reset before this returns.
+     */
+    public static FileResult process(InputFile file, FileAccess access, ResourceBuffer buffer, Arena scratch) {
+        try {
+            return rows(file, access, buffer, scratch);
+        } finally {
+            scratch.reset();
+        }
+    }
+
+    private static FileResult rows(InputFile file, FileAccess access, ResourceBuffer buffer, Arena scratch) {
         FileResult out = new FileResult(file.name, file.size);
         Timestamp modified = file.modified > 0 ? new Timestamp(file.modified) : null;
         if (!file.zip) {
             out.expectedPackages = 1;
-            PackageInput in = new PackageInput(file.name, file.name, file.size, () -> DbpfPackage.open(access.open(file)));
+            PackageInput in = new PackageInput(file.name, file.name, file.size, () -> DbpfPackage.open(access.open(file, scratch)));
             addPackage(out, PackageScan.scan(in, buffer, PackageScan.Options.ALL), file.size, modified);
             return out;
         }
         ZipArchive archive;
         try {
-            archive = ZipArchive.open(access.open(file));
+            archive = ZipArchive.open(access.open(file, scratch));
         } catch (IOException | RuntimeException e) {
             out.expectedPackages = 1; // an unreadable archive is one broken row under its own name
             Problem p = Problem.of(file.name, e);

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ts4kit.memory.Arena;
 import org.ts4kit.memory.BufferPool;
 import org.ts4kit.memory.ResourceBuffer;
 
@@ -50,9 +51,11 @@ public final class Ts4kitJob {
         JavaRDD<FileResult> results = jsc.parallelize(plan, Math.max(1, plan.size()))
                 .mapPartitions(part -> {
                     List<FileResult> out = new ArrayList<>();
-                    // decompression output from the executor's shared pool, given back when the partition is done
+                    // decompression output from the executor's shared pool, given back when the partition is done;
+                    // remote files' bytes in an off-heap arena, reset after each file
+                    Arena scratch = new Arena(HadoopFileAccess.ARENA_CHUNK);
                     try (ResourceBuffer buffer = new ResourceBuffer(BufferPool.shared())) {
-                        part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer))));
+                        part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer, scratch))));
                     }
                     return out.iterator();
                 })

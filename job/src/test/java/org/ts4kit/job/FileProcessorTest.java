@@ -7,20 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.io.ByteSources;
+import org.ts4kit.memory.Arena;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.StringTableWriter;
 
 /** The per-file function, without Spark: rows for a package, for a zip's packages, and for broken input. */
 class FileProcessorTest {
-    private static final FileProcessor.FileAccess LOCAL = f -> ByteSources.map(Path.of(f.path), f.name);
+    private static final FileProcessor.FileAccess LOCAL = (f, scratch) -> ByteSources.map(Path.of(f.path), f.name);
 
     static byte[] pkg() throws Exception {
         DbpfWriter w = DbpfWriter.inMemory();
@@ -36,7 +41,7 @@ class FileProcessorTest {
         Path file = dir.resolve("a.package");
         Files.write(file, pkg());
         FileResult r = FileProcessor.process(new InputFile(file.toString(), "a.package", Files.size(file), 1000, false), LOCAL,
-                new ResourceBuffer());
+                new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(1, r.expectedPackages);
         assertEquals(1, r.packages.size());
         Object[] p = r.packages.get(0);
@@ -62,7 +67,7 @@ class FileProcessorTest {
         b[0] = 'X';
         Files.write(file, b);
         FileResult r = FileProcessor.process(new InputFile(file.toString(), "bad.package", b.length, 0, false), LOCAL,
-                new ResourceBuffer());
+                new ResourceBuffer(), new Arena(1 << 16));
         assertEquals("broken", r.packages.get(0)[5]);
         assertEquals("bad.package: offset 0: bad magic 0x58425046, expected 'DBPF'", r.packages.get(0)[7]);
         assertEquals(1, r.errors.size());
@@ -82,7 +87,7 @@ class FileProcessorTest {
         }
         Files.write(zip, bytes.toByteArray());
         FileResult r = FileProcessor.process(new InputFile(zip.toString(), "mods.zip", Files.size(zip), 0, true), LOCAL,
-                new ResourceBuffer());
+                new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(2, r.expectedPackages);
         assertEquals("mods.zip!/one.package", r.packages.get(0)[0]);
         assertEquals("mods.zip!/sub/TWO.PACKAGE", r.packages.get(1)[0]);
@@ -93,10 +98,53 @@ class FileProcessorTest {
     void anUnreadableZipIsOneBrokenRow(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("torn.zip");
         Files.write(zip, "PK not really".getBytes());
-        FileResult r = FileProcessor.process(new InputFile(zip.toString(), "torn.zip", 13, 0, true), LOCAL, new ResourceBuffer());
+        FileResult r = FileProcessor.process(new InputFile(zip.toString(), "torn.zip", 13, 0, true), LOCAL,
+                new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(1, r.expectedPackages);
         assertEquals("torn.zip", r.packages.get(0)[0]);
         assertEquals("broken", r.packages.get(0)[5]);
         assertEquals(1, r.errors.size());
+    }
+
+    @Test
+    void filesReadThroughHadoopIntoTheArenaGiveTheSameRowsAsMappedOnes(@TempDir Path dir) throws Exception {
+        Path pkgFile = dir.resolve("a.package");
+        Files.write(pkgFile, pkg());
+        Path zip = dir.resolve("mods.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : new String[] {"one.package", "two.package"}) {
+                z.putNextEntry(new ZipEntry(name));
+                z.write(pkg());
+                z.closeEntry();
+            }
+        }
+        HadoopFileAccess remote = new HadoopFileAccess(new Configuration(), false); // the remote path over file:
+        Arena scratch = new Arena(1 << 10); // smaller than the files: each gets a chunk of its own
+        ResourceBuffer buffer = new ResourceBuffer();
+        for (Path file : new Path[] {pkgFile, zip, pkgFile}) {
+            boolean isZip = file.equals(zip);
+            InputFile listed = new InputFile(file.toUri().toString(), file.getFileName().toString(), Files.size(file), 0, isZip);
+            FileResult mapped = FileProcessor.process(listed, LOCAL_URI, buffer, scratch);
+            FileResult read = FileProcessor.process(listed, remote, buffer, scratch);
+            assertEquals(0, scratch.allocated(), "the arena is reset after each file");
+            for (String table : Tables.PER_FILE) {
+                assertEquals(rows(mapped.table(table)), rows(read.table(table)), file + " " + table);
+            }
+            assertTrue(read.errors.isEmpty(), file.toString());
+        }
+        InputFile lying = new InputFile(pkgFile.toUri().toString(), "a.package", Files.size(pkgFile) + 100, 0, false);
+        FileResult r = FileProcessor.process(lying, remote, buffer, scratch);
+        assertEquals("broken", r.packages.get(0)[5]);
+        assertTrue(((String) r.errors.get(0)[2]).contains("ended after " + Files.size(pkgFile)), (String) r.errors.get(0)[2]);
+    }
+
+    private static final FileProcessor.FileAccess LOCAL_URI = (f, scratch) -> ByteSources.map(Path.of(java.net.URI.create(f.path)), f.name);
+
+    private static List<List<Object>> rows(List<Object[]> table) {
+        List<List<Object>> out = new ArrayList<>();
+        for (Object[] row : table) {
+            out.add(Arrays.asList(row));
+        }
+        return out;
     }
 }
