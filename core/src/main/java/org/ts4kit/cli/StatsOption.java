@@ -2,6 +2,7 @@ package org.ts4kit.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.ts4kit.memory.BufferPool;
 import org.ts4kit.telemetry.JvmStats;
 import org.ts4kit.telemetry.LatencyHistogram;
 import org.ts4kit.telemetry.Telemetry;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * {@code --stats}: after the command, a table on stderr of package opens, resource reads, errors,
- * garbage collection, heap and resident memory. Commands take it with {@code @Mixin(name = "stats")};
+ * garbage collection, heap and resident memory, and the shared buffer pool when the command used it. Commands take it with {@code @Mixin(name = "stats")};
  * {@link #execute} (the execution strategy of {@link Main#commandLine()}) zeroes the figures before
  * the command runs and prints them after, so stdout is untouched.
  */
@@ -61,6 +62,11 @@ final class StatsOption {
                 j.heapMax() < 0 ? "no" : fmt("%.1f MB", mb(j.heapMax()))));
         err.println(j.rssBytes() < 0 ? fmt("%-7s %10s", "rss", "n/a")
                 : fmt("%-7s %10.1f MB, peak %.1f MB", "rss", mb(j.rssBytes()), mb(j.peakRssBytes())));
+        BufferPool pool = BufferPool.shared();
+        if (pool.hits() + pool.misses() > 0) {
+            err.println(fmt("%-7s %,10d hits, %,d misses, %.1f MB idle (shared buffer pool)", "pool", pool.hits(), pool.misses(),
+                    mb(pool.idleBytes())));
+        }
         err.println(fmt("%-7s %s", "simd", org.ts4kit.simd.IndexKernelsProvider.description()));
     }
 

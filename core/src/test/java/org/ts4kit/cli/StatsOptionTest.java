@@ -77,7 +77,10 @@ class StatsOptionTest {
             assertTable(stats.err);
             assertTrue(stats.err.startsWith(plain.err), args[0] + ": the table comes after what the command prints\n" + stats.err);
         }
-        assertEquals(2, count(Cli.run("conflicts", dir.toString(), "--stats").err, "opens"), "both packages opened once");
+        Cli conflicts = Cli.run("conflicts", dir.toString(), "--stats");
+        assertEquals(2, count(conflicts.err, "opens"), "both packages opened once");
+        assertTrue(conflicts.err.contains("hits") && conflicts.err.contains("(shared buffer pool)"),
+                "a scan decodes into buffers from the shared pool\n" + conflicts.err);
     }
 
     @Test
