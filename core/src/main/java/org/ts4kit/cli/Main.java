@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,16 +14,21 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ts4kit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Look inside The Sims 4 .package files (DBPF 2.1).",
-        subcommands = {InspectCommand.class, LsCommand.class, CatCommand.class, ExtractCommand.class,
-            ConflictsCommand.class, GenCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all good", "1:some input was broken (the rest was still processed)", "2:usage error"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The subcommands, in the order usage lists them. Added in code rather than in {@code @Command}:
+     * picocli builds each one's model by reflection (annotation proxies, type converters), which cost
+     * a one-command run like {@code ts4kit inspect FILE} more than its actual work.
+     */
+    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "gen", "bench", "help");
+
     public static void main(String[] args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)));
         int code = cl.execute(args);
         cl.getOut().flush();
@@ -30,15 +36,45 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** The configured command line; tests call {@code execute} on it in-process. */
+    /** The configured command line with every subcommand; tests call {@code execute} on it in-process. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The configured command line for arguments that start with {@code first}: when {@code first}
+     * names a subcommand other than {@code help}, only that one is registered, since no other can run
+     * or show up in any output (picocli parses the rest of the arguments with the subcommand alone);
+     * otherwise (null, {@code help}, an option, a typo that gets suggestions) all of them.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
+        boolean one = first != null && !first.equals("help") && SUBCOMMANDS.contains(first);
+        for (String name : SUBCOMMANDS) {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+        }
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("ts4kit: " + ex);
             return 1;
         });
         cl.setExecutionStrategy(StatsOption::execute);
         return cl;
+    }
+
+    private static Object subcommand(String name) {
+        switch (name) {
+            case "inspect": return new InspectCommand();
+            case "ls": return new LsCommand();
+            case "cat": return new CatCommand();
+            case "extract": return new ExtractCommand();
+            case "conflicts": return new ConflictsCommand();
+            case "gen": return new GenCommand();
+            case "bench": return new BenchCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: throw new IllegalArgumentException(name);
+        }
     }
 
     @Override
