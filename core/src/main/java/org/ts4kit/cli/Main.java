@@ -27,6 +27,14 @@ public final class Main implements Runnable {
      */
     static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "gen", "bench", "help");
 
+    /**
+     * picocli's own switch for its built-in converters that it finds by reflection. No option here takes a
+     * {@code java.time} or {@code java.sql} value, and registering those converters initialised ~80 JDK
+     * classes ({@code DateTimeFormatter} and friends) on every start. A value given with {@code -D} wins.
+     */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
+
     public static void main(String[] args) {
         CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
         cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)));
@@ -48,6 +56,9 @@ public final class Main implements Runnable {
      * otherwise (null, {@code help}, an option, a typo that gets suggestions) all of them.
      */
     static CommandLine commandLine(String first) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
         CommandLine cl = new CommandLine(new Main());
         boolean one = first != null && !first.equals("help") && SUBCOMMANDS.contains(first);
         for (String name : SUBCOMMANDS) {
