@@ -1,6 +1,7 @@
 package org.ts4kit.cli;
 
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,16 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
-        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)));
+        cl.setOut(stdout(System.out));
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
         System.exit(code);
+    }
+
+    /** What commands print data to: UTF-8, buffered (flushed by the commands and by {@link #main}). */
+    static PrintWriter stdout(OutputStream out) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     }
 
     /** The configured command line with every subcommand; tests call {@code execute} on it in-process. */
@@ -66,12 +72,27 @@ public final class Main implements Runnable {
                 cl.addSubcommand(name, subcommand(name));
             }
         }
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+        cl.setExecutionExceptionHandler(new Handlers());
+        cl.setExecutionStrategy(new Handlers());
+        return cl;
+    }
+
+    /**
+     * A class, not lambdas: a lambda makes the JVM link picocli's Java 5 interfaces while it dumps the
+     * start-up archive, and linked old classes (with everything that implements them) are left out of it;
+     * the lambdas themselves are spun at run time too.
+     */
+    private static final class Handlers implements CommandLine.IExecutionExceptionHandler, CommandLine.IExecutionStrategy {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
             line.getErr().println("ts4kit: " + ex);
             return 1;
-        });
-        cl.setExecutionStrategy(StatsOption::execute);
-        return cl;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            return StatsOption.execute(parsed);
+        }
     }
 
     private static Object subcommand(String name) {
