@@ -7,7 +7,10 @@
 #   picocli is compiled for Java 5 (class file 49), and a dynamic archive skips such classes ("Old class has been
 #   linked"); the static dump keeps them.
 # Java 25+: the same run with -XX:AOTCacheOutput (JEP 514/515: classes loaded and linked, plus method profiles);
-#   an AOT cache has one training JVM, hence one JVM for every command.
+#   an AOT cache has one training JVM, hence one JVM for every command. AOT caches leave out class files older
+#   than Java 6 (picocli's), so first UpgradeClassFiles.java writes ARCHIVE's name with .jar (ts4kit-NN.jar): the
+#   jar with those rewritten as Java 8 class files (same bytecode plus stack maps, each verified); bin/ts4kit runs
+#   that jar with the cache. If the rewrite fails, the cache is trained on JAR itself and no such jar is left.
 # Writes ARCHIVE and ARCHIVE.stamp ("ok STAMP" or "failed STAMP"; failed: not retried until the jar changes),
 # the JVMs' messages to ARCHIVE.log; nothing to stdout. Runs in parallel are harmless (temp names, mv).
 set -uo pipefail
@@ -30,6 +33,12 @@ ok=1
   TRAIN=(-cp "$JAR" org.ts4kit.cli.Training inspect "$PKG" , ls "$PKG" , ls --json --hash "$PKG" , ls --type StringTable "$PKG"
     , cat "$PKG" "$KEY" , conflicts "$WORK/corpus" , --help)
   if [ "$ok" = 1 ] && [ "$FEATURE" -ge 25 ]; then
+    RUNJAR="${ARCHIVE%.*}.jar"
+    if "$JAVA" "$(dirname "$0")/UpgradeClassFiles.java" "$JAR" "$RUNJAR"; then
+      TRAIN[1]="$RUNJAR"
+    else
+      rm -f "$RUNJAR"
+    fi
     "$JAVA" -XX:+UseParallelGC -XX:AOTCacheOutput="$TMP" "${TRAIN[@]}" || true
     [ -s "$TMP" ] || ok=0
   elif [ "$ok" = 1 ]; then
