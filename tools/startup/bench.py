@@ -80,6 +80,7 @@ def main():
                 (f"{feature} java + archive", base + archive + acmd, env0),
                 (f"{feature} java + C1 only", base + ["-XX:TieredStopAtLevel=1"] + cmd, env0),
                 (f"{feature} java + archive + C1 only", base + archive + ["-XX:TieredStopAtLevel=1"] + acmd, env0),
+                (f"{feature} java + archive + C1 + native reflection accessors", base + archive + ["-XX:TieredStopAtLevel=1", "-Djdk.reflect.useNativeAccessorOnly=true"] + acmd, env0),
                 (f"{feature} java + archive + C1 + SerialGC", [java, "-XX:+UseSerialGC"] + archive + ["-XX:TieredStopAtLevel=1"] + acmd, env0),
             ]
             if feature < 25:  # the dynamic archive the roadmap named, for comparison
