@@ -4,13 +4,17 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import jdk.jfr.FlightRecorder;
 
 /**
  * The process-wide registry of named {@link Counter}s and {@link LatencyHistogram}s, and the
  * hooks {@code core} calls on its hot paths. A hook costs a {@link System#nanoTime()} pair and a few
  * array or {@link java.util.concurrent.atomic.LongAdder} increments; it allocates nothing unless
  * a JFR recording has the matching event on. {@code -Dts4kit.telemetry=false} turns every hook
- * into a branch on a constant (the JIT drops it) and keeps JFR events off too.
+ * into a branch on a constant (the JIT drops it) and keeps JFR events off too. The JFR event classes
+ * are not even loaded until Flight Recorder has been initialised (a recording started with
+ * {@code -XX:StartFlightRecording}, {@code jcmd JFR.start} or the {@code jdk.jfr} API): loading
+ * them sets up part of JFR, which cost a short command such as {@code ts4kit inspect} a third of its start.
  *
  * <pre>{@code
  * long t0 = Telemetry.start();
@@ -33,9 +37,6 @@ public final class Telemetry {
     public static final String ERRORS = "dbpf.errors";
 
     private static final Telemetry INSTANCE = new Telemetry();
-    /** Never committed: asked whether a recording has the event on, without allocating. */
-    private static final PackageOpenEvent OPEN_PROBE = new PackageOpenEvent();
-    private static final ResourceReadEvent READ_PROBE = new ResourceReadEvent();
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, LatencyHistogram> histograms = new ConcurrentHashMap<>();
@@ -75,7 +76,7 @@ public final class Telemetry {
 
     /** A begun JFR open event when a recording has {@code ts4kit.PackageOpen} on, else null. */
     public static PackageOpenEvent beginOpen() {
-        if (ENABLED && OPEN_PROBE.isEnabled()) {
+        if (ENABLED && FlightRecorder.isInitialized() && Probes.OPEN.isEnabled()) {
             PackageOpenEvent e = new PackageOpenEvent();
             e.begin();
             return e;
@@ -85,7 +86,7 @@ public final class Telemetry {
 
     /** A begun JFR read event when a recording has {@code ts4kit.ResourceRead} on, else null. */
     public static ResourceReadEvent beginRead() {
-        if (ENABLED && READ_PROBE.isEnabled()) {
+        if (ENABLED && FlightRecorder.isInitialized() && Probes.READ.isEnabled()) {
             ResourceReadEvent e = new ResourceReadEvent();
             e.begin();
             return e;
@@ -132,6 +133,15 @@ public final class Telemetry {
         counters.forEach((k, v) -> c.put(k, v.get()));
         return new Snapshot(ENABLED, opens.copy(), reads.copy(), storedBytes.get(), decompressedBytes.get(), errors.get(),
                 Collections.unmodifiableMap(c), JvmStats.now());
+    }
+
+    /**
+     * Never committed: asked whether a recording has the event on, without allocating. A holder, so
+     * that the event classes load only once Flight Recorder is initialised (no recording can be on before).
+     */
+    private static final class Probes {
+        static final PackageOpenEvent OPEN = new PackageOpenEvent();
+        static final ResourceReadEvent READ = new ResourceReadEvent();
     }
 
     /**

@@ -19,11 +19,20 @@ final class Cli {
         this.binary = binary;
     }
 
+    /** As {@code bin/ts4kit} runs: only the subcommand that {@code args[0]} names is registered. */
     static Cli run(String... args) {
+        return run(Main.commandLine(args.length == 0 ? null : args[0]), args);
+    }
+
+    /** With every subcommand registered, whatever the arguments. */
+    static Cli runWithEverySubcommand(String... args) {
+        return run(Main.commandLine(), args);
+    }
+
+    private static Cli run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream bin = new ByteArrayOutputStream();
-        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         java.io.OutputStream saved = CatCommand.binaryOut;
