@@ -30,7 +30,7 @@ final class Accounting {
             for (Object[] p : r.packages) {
                 e.broken += "broken".equals(p[5]) ? 1 : 0;
             }
-            e.resources = r.resources.size;
+            e.resources = r.resources.size();
             e.bytes = r.sourceBytes;
             return e;
         }

@@ -28,10 +28,10 @@ final class Derived {
     static JavaRDD<Row> conflicts(JavaRDD<FileResult> results, int partitions) {
         return results.flatMapToPair(r -> {
             List<Tuple2<String, String>> out = new ArrayList<>();
-            ResourceColumns res = r.resources;
-            for (int i = 0; i < res.size; i++) {
-                if (res.packageOk(i) && !res.isDeleted(i)) {
-                    out.add(new Tuple2<>(res.key(i), res.paths[res.pkg[i]] + SEP + res.hash(i)));
+            Set<String> ok = okPackages(r);
+            for (Object[] res : r.resources) {
+                if (ok.contains((String) res[0]) && !"deleted".equals(res[8])) {
+                    out.add(new Tuple2<>(key(res), res[0] + String.valueOf(SEP) + res[9]));
                 }
             }
             return out.iterator();
@@ -54,10 +54,10 @@ final class Derived {
     static JavaRDD<Row> duplicates(JavaRDD<FileResult> results, int partitions) {
         return results.flatMapToPair(r -> {
             List<Tuple2<String, String>> out = new ArrayList<>();
-            ResourceColumns res = r.resources;
-            for (int i = 0; i < res.size; i++) {
-                if (res.packageOk(i) && res.hashed[i]) {
-                    out.add(new Tuple2<>(res.hash(i), res.memSize[i] + String.valueOf(SEP) + res.key(i)));
+            Set<String> ok = okPackages(r);
+            for (Object[] res : r.resources) {
+                if (ok.contains((String) res[0]) && res[9] != null) {
+                    out.add(new Tuple2<>((String) res[9], res[7] + String.valueOf(SEP) + key(res)));
                 }
             }
             return out.iterator();
@@ -76,6 +76,20 @@ final class Derived {
             }
             return single(RowFactory.create(kv._1(), bytes, occurrences, keys.toArray(new String[0])));
         });
+    }
+
+    private static Set<String> okPackages(FileResult r) {
+        Set<String> ok = new HashSet<>();
+        for (Object[] p : r.packages) {
+            if ("ok".equals(p[5])) {
+                ok.add((String) p[0]);
+            }
+        }
+        return ok;
+    }
+
+    private static String key(Object[] res) {
+        return res[1] + ":" + res[3] + ":" + res[4];
     }
 
     private static Iterator<Row> single(Row row) {

@@ -3,6 +3,7 @@ package org.ts4kit.job;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.List;
+import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceKey;
@@ -11,6 +12,7 @@ import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.memory.Arena;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.ResourceTypes;
 import org.ts4kit.resource.StringTable;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.PackageInput;
@@ -91,9 +93,12 @@ public final class FileProcessor {
             out.errors.add(errorRow(p));
         }
         DbpfIndex idx = s.index();
-        int p = out.resources.addPackage(path, !s.isBroken());
-        if (idx != null) {
-            out.resources.addAll(p, idx, s.hashes(), s::decoded);
+        for (int i = 0; i < s.entryCount(); i++) {
+            int type = idx.type(i);
+            String hash = s.decoded(i) ? hex(s.hashes(), i * 32) : null;
+            out.resources.add(new Object[] {path, ResourceKey.hex8(type), ResourceTypes.name(type), ResourceKey.hex8(idx.group(i)),
+                ResourceKey.hex16(idx.instance(i)), idx.offset(i), idx.fileSize(i), idx.memSize(i),
+                Compression.name(idx.compression(i)), hash});
         }
         PackageScan.StringRows strings = s.strings();
         for (int t = 0; t < strings.tableCount(); t++) {
@@ -107,5 +112,9 @@ public final class FileProcessor {
 
     private static Object[] errorRow(Problem p) {
         return new Object[] {p.location(), p.offset(), p.reason()};
+    }
+
+    private static String hex(byte[] bytes, int off) {
+        return java.util.HexFormat.of().formatHex(bytes, off, off + 32);
     }
 }

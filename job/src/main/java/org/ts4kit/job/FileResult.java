@@ -6,9 +6,8 @@ import java.util.List;
 
 /**
  * The rows one listed file produces, one list per table (each row an {@code Object[]} in the
- * table's column order; the large resources table as {@link ResourceColumns}, made into rows only
- * when written), plus what accounting needs: which listed file it came from and how many package
- * rows it should have produced.
+ * table's column order), plus what accounting needs: which listed file it came from and how many
+ * package rows it should have produced.
  */
 public final class FileResult implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -17,7 +16,7 @@ public final class FileResult implements Serializable {
     public long sourceBytes;
     public int expectedPackages;
     public ArrayList<Object[]> packages = new ArrayList<>();
-    public ResourceColumns resources = new ResourceColumns();
+    public ArrayList<Object[]> resources = new ArrayList<>();
     public ArrayList<Object[]> strings = new ArrayList<>();
     public ArrayList<Object[]> errors = new ArrayList<>();
 
@@ -35,7 +34,7 @@ public final class FileResult implements Serializable {
             case Tables.PACKAGES:
                 return packages;
             case Tables.RESOURCES:
-                return resourceRows();
+                return resources;
             case Tables.STRINGS:
                 return strings;
             case Tables.ERRORS:
@@ -43,13 +42,5 @@ public final class FileResult implements Serializable {
             default:
                 throw new IllegalArgumentException("no per-file table " + name);
         }
-    }
-
-    private List<Object[]> resourceRows() {
-        List<Object[]> rows = new ArrayList<>(resources.size);
-        for (int r = 0; r < resources.size; r++) {
-            rows.add(resources.row(r));
-        }
-        return rows;
     }
 }

@@ -30,13 +30,6 @@ public final class JobKryoRegistrator implements KryoRegistrator {
         kryo.register(InputFile.class);
         kryo.register(InputFile[].class);
         kryo.register(FileResult.class);
-        kryo.register(ResourceColumns.class);
-        kryo.register(String[].class);
-        kryo.register(boolean[].class);
-        kryo.register(int[].class);
-        kryo.register(long[].class);
-        kryo.register(short[].class);
-        kryo.register(byte[].class);
         kryo.register(Accounting.Entry.class);
         kryo.register(java.util.ArrayList.class);
         kryo.register(Object[].class);

