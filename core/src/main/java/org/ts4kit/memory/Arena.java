@@ -8,8 +8,11 @@ import java.util.List;
 /**
  * Off-heap scratch for the work on one package: bump allocation out of direct chunks, all of it
  * freed at once by {@link #reset()} when the package is done. Chunks are kept for the next package,
- * so a scan that resets after each package allocates off-heap memory only while it grows. Not
- * thread-safe: one arena per thread.
+ * so a scan that resets after each package allocates off-heap memory only while it grows.
+ *
+ * <p>Thread-safe: allocations lock (an arena serves a package's work, a handful of allocations,
+ * not a hot loop), so threads working on the same package may share it. {@link #reset()} frees
+ * everything for everyone: call it once all of them are done with what they allocated.
  */
 public final class Arena {
     private final int chunkSize;
@@ -29,7 +32,7 @@ public final class Arena {
      * {@code size} bytes of zeroed-or-stale scratch, 8-byte aligned, little-endian, valid until the
      * next {@link #reset()}. Requests larger than a chunk get a dedicated chunk.
      */
-    public ByteBuffer allocate(int size) {
+    public synchronized ByteBuffer allocate(int size) {
         if (size < 0) {
             throw new IllegalArgumentException("negative size " + size);
         }
@@ -54,19 +57,19 @@ public final class Arena {
     }
 
     /** Frees everything allocated since the last reset; earlier buffers must not be used after this. */
-    public void reset() {
+    public synchronized void reset() {
         chunk = 0;
         offset = 0;
         allocated = 0;
     }
 
     /** Bytes handed out since the last reset. */
-    public long allocated() {
+    public synchronized long allocated() {
         return allocated;
     }
 
     /** Off-heap bytes the arena holds. */
-    public long reserved() {
+    public synchronized long reserved() {
         long r = 0;
         for (ByteBuffer b : chunks) {
             r += b.capacity();

@@ -6,7 +6,13 @@ import java.util.Arrays;
  * Fixed-size records of {@code fields} longs each, stored in pages of 8,192 records: a record is
  * an int handle, a field a long. Growing adds a page and never copies what is there (unlike a
  * doubling array), so a slab holding millions of records (keys, offsets, hashes of a collection)
- * grows without a 2× copy peak. Freed records go on a free list and are reused. Not thread-safe.
+ * grows without a 2× copy peak. Freed records go on a free list and are reused.
+ *
+ * <p>Thread-safe: {@link #allocate} and {@link #free} lock (uncontended they cost a few
+ * nanoseconds; {@link #allocate(int)} takes a run of records under one lock); {@link #get} and
+ * {@link #set} do not, and may be called from any thread for a record whose handle reached it
+ * through the usual happens-before edge (a queue, a future, a lock), as with an array. Two
+ * threads must not write the same record at once.
  */
 public final class Slab {
     static final int PAGE_SHIFT = 13;
@@ -14,7 +20,8 @@ public final class Slab {
     private static final int MASK = PAGE_RECORDS - 1;
 
     private final int fields;
-    private long[][] pages = new long[4][];
+    /** Replaced (never changed in place) when it grows, so readers see either table whole. */
+    private volatile long[][] pages = new long[4][];
     private int pageCount;
     private int next;
     private int[] free = new int[16];
@@ -29,7 +36,7 @@ public final class Slab {
     }
 
     /** A new record (its fields are zero); returns its handle. */
-    public int allocate() {
+    public synchronized int allocate() {
         live++;
         if (freeCount > 0) {
             int r = free[--freeCount];
@@ -38,19 +45,44 @@ public final class Slab {
             return r;
         }
         int r = next++;
-        int p = r >>> PAGE_SHIFT;
-        if (p == pageCount) {
-            if (p == pages.length) {
-                pages = Arrays.copyOf(pages, p * 2); // copies page references only
-            }
-            pages[p] = new long[PAGE_RECORDS * fields];
-            pageCount++;
-        }
+        ensurePage(r >>> PAGE_SHIFT);
         return r;
     }
 
+    /**
+     * {@code count} new records with consecutive handles (fields zero); returns the first. Freed
+     * records are not reused for runs.
+     */
+    public synchronized int allocate(int count) {
+        if (count < 1 || count > Integer.MAX_VALUE - next) {
+            throw new IllegalArgumentException("cannot allocate " + count + " records after " + next);
+        }
+        int first = next;
+        next += count;
+        live += count;
+        for (int p = first >>> PAGE_SHIFT; p <= (next - 1) >>> PAGE_SHIFT; p++) {
+            ensurePage(p);
+        }
+        return first;
+    }
+
+    private void ensurePage(int p) {
+        if (p < pageCount) {
+            return;
+        }
+        long[][] table = pages;
+        if (p >= table.length) {
+            table = Arrays.copyOf(table, Math.max(p + 1, table.length * 2)); // copies page references only
+        }
+        for (int q = pageCount; q <= p; q++) {
+            table[q] = new long[PAGE_RECORDS * fields];
+        }
+        pageCount = p + 1;
+        pages = table;
+    }
+
     /** Returns a record to the slab; its handle may be handed out again. */
-    public void free(int record) {
+    public synchronized void free(int record) {
         check(record);
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);
@@ -68,12 +100,12 @@ public final class Slab {
     }
 
     /** Records allocated and not freed. */
-    public int size() {
+    public synchronized int size() {
         return live;
     }
 
     /** Bytes of record storage held. */
-    public long reservedBytes() {
+    public synchronized long reservedBytes() {
         return (long) pageCount * PAGE_RECORDS * fields * Long.BYTES;
     }
 

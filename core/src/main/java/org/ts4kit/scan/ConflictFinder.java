@@ -30,14 +30,19 @@ final class ConflictFinder {
         names.add(scan.input().name());
         hashChunks.add(scan.hashes()); // one chunk per package: chunk number == package number
         DbpfIndex idx = scan.index();
+        int live = idx.liveCount();
+        if (live == 0) {
+            return;
+        }
+        int r = keys.allocate(live); // one run per package: handles stay in package and index order
         for (int i = 0; i < idx.size(); i++) {
             if (idx.isDeleted(i)) {
                 continue;
             }
-            int r = keys.allocate();
             keys.set(r, TYPE_GROUP, (long) idx.type(i) << 32 | (idx.group(i) & 0xFFFF_FFFFL));
             keys.set(r, INSTANCE, idx.instance(i));
             keys.set(r, WHERE, (long) p << 32 | i);
+            r++;
         }
     }
 

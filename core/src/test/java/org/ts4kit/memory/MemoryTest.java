@@ -2,6 +2,7 @@ package org.ts4kit.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -87,6 +88,71 @@ class MemoryTest {
         } finally {
             ex.shutdownNow();
         }
+    }
+
+    @Test
+    void slabAndArenaAreSafeUnderConcurrency() throws Exception {
+        Slab slab = new Slab(2);
+        Arena arena = new Arena(4096);
+        int threads = 4;
+        int perThread = 3 * Slab.PAGE_RECORDS;
+        ExecutorService ex = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<int[]>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                fs.add(ex.submit(() -> {
+                    int[] mine = new int[perThread];
+                    for (int i = 0; i < perThread; i++) {
+                        // single records and runs, interleaved with the other threads' growth of the page table
+                        int r = i % 100 == 0 ? slab.allocate(1) : slab.allocate();
+                        slab.set(r, 0, id);
+                        slab.set(r, 1, i);
+                        mine[i] = r;
+                    }
+                    for (int i = 0; i < perThread; i++) {
+                        if (slab.get(mine[i], 0) != id || slab.get(mine[i], 1) != i) {
+                            throw new AssertionError("record " + mine[i] + " of thread " + id + " was overwritten");
+                        }
+                    }
+                    for (int i = 0; i < 200; i++) {
+                        ByteBuffer b = arena.allocate(1 + i % 300);
+                        for (int k = 0; k < b.capacity(); k++) {
+                            b.put(k, (byte) id);
+                        }
+                        Thread.yield();
+                        for (int k = 0; k < b.capacity(); k++) {
+                            if (b.get(k) != (byte) id) {
+                                throw new AssertionError("arena memory of thread " + id + " was handed out twice");
+                            }
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            Set<Integer> all = new HashSet<>();
+            for (Future<int[]> f : fs) {
+                for (int r : f.get()) {
+                    assertTrue(all.add(r), "handle " + r + " given out twice");
+                }
+            }
+            assertEquals(threads * perThread, slab.size());
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    @Test
+    void slabRunsHaveConsecutiveHandlesAcrossPages() {
+        Slab slab = new Slab(1);
+        int first = slab.allocate(Slab.PAGE_RECORDS + 10);
+        int second = slab.allocate(5);
+        assertEquals(0, first);
+        assertEquals(Slab.PAGE_RECORDS + 10, second);
+        slab.set(second + 4, 0, 42);
+        assertEquals(42, slab.get(second + 4, 0));
+        assertEquals(2L * Slab.PAGE_RECORDS * Long.BYTES, slab.reservedBytes());
+        assertThrows(IllegalArgumentException.class, () -> slab.allocate(0));
     }
 
     @Test
