@@ -22,9 +22,9 @@ public final class Sha256 {
     }
 
     public static byte[] digest(ByteBuffer data) {
-        MessageDigest md = DIGEST.get();
-        md.update(data.duplicate());
-        return md.digest();
+        byte[] out = new byte[32];
+        digestInto(data, out, 0);
+        return out;
     }
 
     /**

@@ -145,20 +145,21 @@ public final class ZipArchive implements Closeable {
 
     /** The entry's bytes as a source named {@code archive!/entry}, ready for {@code DbpfPackage}. */
     public ByteSource open(ZipEntryInfo entry) throws DbpfFormatException {
-        return ByteSources.wrap(name() + "!/" + entry.name(), data(entry));
+        return open(entry, name() + "!/" + entry.name(), null);
     }
 
     /**
      * Like {@link #open(ZipEntryInfo)}, but a deflated entry is inflated into an array from
      * {@code pool} that goes back to it when the source is closed: a scan over many zipped
      * packages reuses a few large arrays instead of allocating one per package. Nothing read from
-     * the source may be kept after closing it. {@code member} names the source in errors.
+     * the source may be kept after closing it. {@code member} names the source in errors; a null
+     * {@code pool} inflates into a new array, as {@link #open(ZipEntryInfo)} does.
      */
     public ByteSource open(ZipEntryInfo entry, String member, BufferPool pool) throws DbpfFormatException {
-        checkOwn(entry);
-        if (entry.method() != ZipEntryInfo.DEFLATED) {
-            return ByteSources.wrap(member, EntryReader.read(source, entry, maxEntryBytes, null));
+        if (pool == null || entry.method() != ZipEntryInfo.DEFLATED) {
+            return ByteSources.wrap(member, data(entry));
         }
+        checkOwn(entry);
         ByteBuffer data = EntryReader.read(source, entry, maxEntryBytes, pool);
         byte[] array = data.array();
         return ByteSources.wrap(member, data, () -> pool.release(array));
