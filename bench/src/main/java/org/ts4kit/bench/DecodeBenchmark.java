@@ -1,7 +1,6 @@
 package org.ts4kit.bench;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,9 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfFormatException;
-import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
@@ -41,16 +38,7 @@ public class DecodeBenchmark {
     @Setup
     public void setUp() throws IOException {
         pkg = DbpfPackage.open(BigPackage.ofMegabytes(500));
-        DbpfIndex idx = pkg.index();
-        int[] picks = new int[1000];
-        int n = 0;
-        for (int i = 0; i < idx.size() && n < picks.length; i++) {
-            int c = idx.compression(i);
-            if (c == Compression.ZLIB || c == Compression.REFPACK) {
-                picks[n++] = i;
-            }
-        }
-        entries = Arrays.copyOf(picks, n);
+        entries = pkg.index().firstCompressed(1000);
         reader = pkg.reader(buffer);
     }
 

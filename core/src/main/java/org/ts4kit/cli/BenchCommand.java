@@ -15,8 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.ts4kit.corpus.CorpusGenerator;
-import org.ts4kit.dbpf.Compression;
-import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
@@ -167,16 +165,8 @@ final class BenchCommand implements Callable<Integer> {
      */
     static double decodeMillis(Path file, int count, int runs, int threads) throws Exception {
         try (DbpfPackage p = DbpfPackage.open(file)) {
-            DbpfIndex idx = p.index();
-            int[] picks = new int[count];
-            int n = 0;
-            for (int i = 0; i < idx.size() && n < count; i++) {
-                int c = idx.compression(i);
-                if (c == Compression.ZLIB || c == Compression.REFPACK) {
-                    picks[n++] = i;
-                }
-            }
-            int[] chosen = Arrays.copyOf(picks, n);
+            int[] chosen = p.index().firstCompressed(count);
+            int n = chosen.length;
             ResourceReader[] readers = new ResourceReader[threads];
             for (int t = 0; t < threads; t++) {
                 readers[t] = p.reader(new ResourceBuffer());

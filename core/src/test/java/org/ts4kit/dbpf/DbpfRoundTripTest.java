@@ -71,6 +71,25 @@ class DbpfRoundTripTest {
     }
 
     @Test
+    void firstCompressedPicksZlibAndRefPackEntriesInIndexOrder() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(SEED);
+        RandomPackages.Written w = RandomPackages.generate(rnd, 40, 0);
+        try (DbpfPackage pkg = DbpfPackage.open("random", ByteBuffer.wrap(w.bytes))) {
+            DbpfIndex idx = pkg.index();
+            java.util.List<Integer> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < idx.size(); i++) {
+                if (idx.compression(i) == Compression.ZLIB || idx.compression(i) == Compression.REFPACK) {
+                    expected.add(i);
+                }
+            }
+            int[] all = idx.firstCompressed(1000);
+            assertEquals(expected, java.util.Arrays.stream(all).boxed().toList(), "seed=" + SEED);
+            int[] two = idx.firstCompressed(2);
+            assertEquals(expected.subList(0, Math.min(2, expected.size())), java.util.Arrays.stream(two).boxed().toList());
+        }
+    }
+
+    @Test
     void emptyPackageHasNoEntries() throws Exception {
         byte[] bytes = DbpfWriter.inMemory().toByteArray();
         try (DbpfPackage pkg = DbpfPackage.open("empty", ByteBuffer.wrap(bytes))) {
