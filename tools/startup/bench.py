@@ -11,7 +11,7 @@ import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, ti
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TS4KIT = os.path.join(ROOT, "bin", "ts4kit")
-JAR = os.path.join(ROOT, "core", "target", "ts4kit.jar")
+JAR = os.path.join(ROOT, "cli", "target", "ts4kit.jar")
 
 
 def run(argv, env=None):

@@ -38,7 +38,7 @@ public class DecodeBenchmark {
     @Setup
     public void setUp() throws IOException {
         pkg = DbpfPackage.open(BigPackage.ofMegabytes(500));
-        entries = pkg.index().firstCompressed(1000);
+        entries = BigPackage.firstCompressed(pkg.index(), 1000);
         reader = pkg.reader(buffer);
     }
 

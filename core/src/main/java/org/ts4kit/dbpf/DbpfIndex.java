@@ -125,22 +125,6 @@ public final class DbpfIndex {
     }
 
     /**
-     * The first {@code max} entries stored with zlib or RefPack, in index order: the workload of
-     * the "decode 1k resources" benchmarks ({@code ts4kit bench} and JMH), defined once.
-     */
-    public int[] firstCompressed(int max) {
-        int[] picks = new int[Math.min(max, count)];
-        int n = 0;
-        for (int i = 0; i < count && n < picks.length; i++) {
-            int c = compressions[i] & 0xFFFF;
-            if (c == Compression.ZLIB || c == Compression.REFPACK) {
-                picks[n++] = i;
-            }
-        }
-        return Arrays.copyOf(picks, n);
-    }
-
-    /**
      * The first live (not deleted) entry with this key, or -1. Deleted entries are not keys.
      * An open-addressing table over the key hashes is built on first use: O(1) per look-up after
      * one O(n) pass.

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.ts4kit.corpus.CorpusGenerator;
 import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
@@ -24,13 +23,11 @@ public final class JobBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "bench-corpus");
-        int packages = intArg(args, "--packages", 2000);
-        int factor = intArg(args, "--size-factor", 4);
+        // bin/ts4kit-job-bench generates the corpus with `ts4kit gen` first when DIR has none
+        Path corpus = Path.of(args.length > 0 ? args[0] : "bench-corpus");
         int cores = Runtime.getRuntime().availableProcessors();
-        if (!Files.exists(corpus.resolve(CorpusGenerator.MANIFEST))) {
-            System.err.printf("generating %d packages (size factor %d) in %s ...%n", packages, factor, corpus);
-            CorpusGenerator.generate(corpus, packages, 2026, 0, factor);
+        if (!Files.isDirectory(corpus)) {
+            throw new IllegalArgumentException("no corpus folder " + corpus);
         }
         Listing listing = InputWalker.list(List.of(corpus));
         long bytes = listing.packages().stream().mapToLong(PackageInput::size).sum();
@@ -68,14 +65,5 @@ public final class JobBenchmark {
 
     private static void row(String name, double seconds, int packages, long bytes) {
         System.out.printf(Locale.ROOT, "| %s | %.2f | %.0f | %.1f |%n", name, seconds, packages / seconds, bytes / 1e6 / seconds);
-    }
-
-    private static int intArg(String[] args, String name, int dflt) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return dflt;
     }
 }

@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ts4kit.corpus.CorpusGenerator;
+import org.ts4kit.testkit.corpus.CorpusGenerator;
 import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;

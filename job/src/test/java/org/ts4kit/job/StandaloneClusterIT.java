@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ts4kit.corpus.CorpusGenerator;
+import org.ts4kit.testkit.corpus.CorpusGenerator;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: a Master and two Workers as separate JVMs (classes
