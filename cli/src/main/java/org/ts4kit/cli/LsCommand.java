@@ -11,7 +11,7 @@ import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.dbpf.ResourceKey;
-import org.ts4kit.hash.Sha256;
+import org.ts4kit.io.Sha256;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine.Command;

@@ -7,7 +7,11 @@ import java.nio.ByteBuffer;
  * Every command is checked before it runs: literals against the input end, copies against the
  * output written so far and the declared size. The decoder never writes past {@code size} bytes.
  */
-public final class RefPackDecoder {
+public final class RefPackDecoder implements Decoder {
+    /** A 4-byte copy command makes at most 1028 bytes: 257 per input byte, plus rounding. */
+    public static final long MAX_RATIO = 258;
+    public static final RefPackDecoder INSTANCE = new RefPackDecoder();
+
     /** How {@link #copyCommand} packs a command: size, literals, length and distance bit fields. */
     private static final int SIZE_SHIFT = 32;
     private static final int LITERALS_SHIFT = 29;
@@ -49,7 +53,8 @@ public final class RefPackDecoder {
      * Decodes {@code src}'s remaining bytes into {@code dst[off..off+size)}; the header must
      * declare exactly {@code size} bytes. {@code src}'s position is not changed.
      */
-    public static void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
+    @Override
+    public void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
         long declared = declaredSize(src);
         if (declared != size) {
             throw new CodecException(2, "RefPack header declares " + declared + " bytes, mem size is " + size);
@@ -177,5 +182,10 @@ public final class RefPackDecoder {
                 dst[at + i] = dst[from + i];
             }
         }
+    }
+
+    @Override
+    public long maxRatio() {
+        return MAX_RATIO;
     }
 }

@@ -10,7 +10,14 @@ import org.ts4kit.memory.ObjectPool;
  * caller's array, never writing past the declared size. {@link Inflater}s are native objects and
  * costly to create, so they come from a bounded pool and are reset, not ended, after use.
  */
-public final class ZlibDecoder {
+public final class ZlibDecoder implements Decoder {
+    /**
+     * Deflate's bound: a 258-byte match costs at least 2 bits, so one input byte yields at most
+     * ~1032 output bytes. Zip members (raw deflate) share it.
+     */
+    public static final long MAX_RATIO = 1032;
+    public static final ZlibDecoder INSTANCE = new ZlibDecoder();
+
     private static final ObjectPool<Inflater> POOL = new ObjectPool<>(
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Inflater::new, Inflater::reset, Inflater::end);
 
@@ -24,7 +31,8 @@ public final class ZlibDecoder {
      * Inflates all of {@code src}'s remaining bytes into {@code dst[off..off+size)}. The stream must
      * end exactly at {@code size} bytes of output; {@code src}'s position is not changed.
      */
-    public static void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
+    @Override
+    public void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
         Inflater inf = POOL.borrow();
         int position = src.position();
         try {
@@ -62,5 +70,10 @@ public final class ZlibDecoder {
             POOL.release(inf);
             src.position(position);
         }
+    }
+
+    @Override
+    public long maxRatio() {
+        return MAX_RATIO;
     }
 }

@@ -1,6 +1,7 @@
 package org.ts4kit.dbpf;
 
 import java.util.Arrays;
+import org.ts4kit.simd.IndexKernels;
 import org.ts4kit.simd.IndexKernelsProvider;
 
 /**
@@ -24,6 +25,14 @@ public final class DbpfIndex {
     final short[] committed;
     final long[] recordOffsets;
     private volatile int[] lookup;
+    /** Look-ups answered by a linear scan so far; the hash table is built after {@link #SCANS_BEFORE_TABLE}. */
+    private volatile int scans;
+    /**
+     * A vector scan of the key columns costs about what building the table costs divided by a
+     * few dozen, so one-off look-ups ({@code ts4kit cat FILE KEY}) never pay for the table and
+     * repeated ones soon get O(1).
+     */
+    private static final int SCANS_BEFORE_TABLE = 8;
 
     DbpfIndex(int count, int flags) {
         this.count = count;
@@ -125,14 +134,29 @@ public final class DbpfIndex {
     }
 
     /**
-     * The first live (not deleted) entry with this key, or -1. Deleted entries are not keys.
-     * An open-addressing table over the key hashes is built on first use: O(1) per look-up after
-     * one O(n) pass.
+     * The key hash of every entry ({@link IndexKernels#keyHash}, the one key hash of the library)
+     * into {@code out[0..size())}, with the SIMD kernel when the Vector API is available.
+     */
+    public void keyHashes(long[] out) {
+        IndexKernelsProvider.get().hashKeys(types, groups, instances, 0, count, out);
+    }
+
+    /**
+     * The first live (not deleted) entry with this key, or -1. Deleted entries are not keys. The
+     * first few look-ups scan the key columns with the SIMD kernel; after that an open-addressing
+     * table over the key hashes (built once, O(n), hashes computed in bulk) answers in O(1).
      */
     public int find(int type, int group, long instance) {
-        int[] table = lookupTable();
+        int[] table = lookup;
+        if (table == null) {
+            if (scans < SCANS_BEFORE_TABLE) {
+                scans++; // racy on purpose: a lost increment only delays the table by one look-up
+                return scan(type, group, instance);
+            }
+            table = lookupTable();
+        }
         int mask = table.length - 1;
-        for (int slot = KeyHash.hash(type, group, instance) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = (int) IndexKernels.keyHash(type, group, instance) & mask; ; slot = (slot + 1) & mask) {
             int e = table[slot] - 1;
             if (e < 0) {
                 return -1;
@@ -147,30 +171,44 @@ public final class DbpfIndex {
         return find(key.type(), key.group(), key.instance());
     }
 
-    private int[] lookupTable() {
+    /** The linear path: the first match that is not deleted. */
+    private int scan(int type, int group, long instance) {
+        IndexKernels kernels = IndexKernelsProvider.get();
+        for (int from = 0; from < count; ) {
+            int e = kernels.findKey(types, groups, instances, from, count, type, group, instance);
+            if (e < 0 || !isDeleted(e)) {
+                return e;
+            }
+            from = e + 1;
+        }
+        return -1;
+    }
+
+    private synchronized int[] lookupTable() {
         int[] table = lookup;
-        if (table == null) {
-            table = new int[Integer.highestOneBit(Math.max(4, count * 2 - 1)) << 1];
-            int mask = table.length - 1;
-            for (int i = 0; i < count; i++) {
-                if (isDeleted(i)) {
-                    continue;
+        if (table != null) {
+            return table;
+        }
+        long[] hashes = new long[count];
+        keyHashes(hashes);
+        table = new int[Integer.highestOneBit(Math.max(4, count * 2 - 1)) << 1];
+        int mask = table.length - 1;
+        for (int i = 0; i < count; i++) {
+            if (isDeleted(i)) {
+                continue;
+            }
+            for (int slot = (int) hashes[i] & mask; ; slot = (slot + 1) & mask) {
+                int e = table[slot] - 1;
+                if (e < 0) {
+                    table[slot] = i + 1;
+                    break;
                 }
-                int slot = KeyHash.hash(types[i], groups[i], instances[i]) & mask;
-                while (true) {
-                    int e = table[slot] - 1;
-                    if (e < 0) {
-                        table[slot] = i + 1;
-                        break;
-                    }
-                    if (types[e] == types[i] && groups[e] == groups[i] && instances[e] == instances[i]) {
-                        break; // keep the first
-                    }
-                    slot = (slot + 1) & mask;
+                if (types[e] == types[i] && groups[e] == groups[i] && instances[e] == instances[i]) {
+                    break; // keep the first
                 }
             }
-            lookup = table;
         }
+        lookup = table;
         return table;
     }
 }

@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.ts4kit.codec.CodecException;
-import org.ts4kit.codec.Limits;
-import org.ts4kit.codec.ResourceCodec;
+import org.ts4kit.codec.Decoder;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.telemetry.PackageOpenEvent;
 import org.ts4kit.telemetry.ResourceReadEvent;
 import org.ts4kit.telemetry.Telemetry;
+
 
 /**
  * An open package: its header, its columnar {@link DbpfIndex}, and reads of its resources.
@@ -36,16 +36,25 @@ public final class DbpfPackage implements Closeable {
     private final ByteSource source;
     private final DbpfHeader header;
     private final DbpfIndex index;
+    private final ReadOptions options;
+    private final Telemetry telemetry;
 
-    private DbpfPackage(ByteSource source, DbpfHeader header, DbpfIndex index) {
+    private DbpfPackage(ByteSource source, DbpfHeader header, DbpfIndex index, ReadOptions options) {
         this.source = source;
         this.header = header;
         this.index = index;
+        this.options = options;
+        this.telemetry = options.telemetry();
     }
 
     /** Memory-maps {@code file} (in several windows when over 1 GiB) and parses its header and index. */
     public static DbpfPackage open(Path file) throws IOException {
-        return open(ByteSources.map(file));
+        return open(file, ReadOptions.defaults());
+    }
+
+    /** As {@link #open(Path)}, reading under {@code options}. */
+    public static DbpfPackage open(Path file, ReadOptions options) throws IOException {
+        return open(ByteSources.map(file), options);
     }
 
     /** Reads a package held in a buffer (a zip entry, a remote file); the buffer is not copied. */
@@ -58,15 +67,20 @@ public final class DbpfPackage implements Closeable {
      * closes it when the header or index does not parse (a pooled source gives its array back).
      */
     public static DbpfPackage open(ByteSource source) throws DbpfFormatException {
+        return open(source, ReadOptions.defaults());
+    }
+
+    /** As {@link #open(ByteSource)}, reading under {@code options}. */
+    public static DbpfPackage open(ByteSource source, ReadOptions options) throws DbpfFormatException {
         long start = Telemetry.start();
         PackageOpenEvent event = Telemetry.beginOpen();
         try {
             DbpfHeader header = IndexParser.parseHeader(source);
             DbpfIndex index = IndexParser.parseIndex(source, header);
-            Telemetry.packageOpened(start, event, source.name(), index.size(), source.length());
-            return new DbpfPackage(source, header, index);
+            options.telemetry().packageOpened(start, event, source.name(), index.size(), source.length());
+            return new DbpfPackage(source, header, index, options);
         } catch (DbpfFormatException e) {
-            Telemetry.error();
+            options.telemetry().error();
             source.close();
             throw e;
         } catch (RuntimeException e) {
@@ -95,6 +109,11 @@ public final class DbpfPackage implements Closeable {
 
     public DbpfIndex index() {
         return index;
+    }
+
+    /** What this package was opened with: its size cap, pool and telemetry. */
+    public ReadOptions options() {
+        return options;
     }
 
     public int entryCount() {
@@ -130,7 +149,7 @@ public final class DbpfPackage implements Closeable {
         try {
             check(i);
         } catch (DbpfFormatException e) {
-            Telemetry.error();
+            telemetry.error();
             throw e;
         }
     }
@@ -150,20 +169,15 @@ public final class DbpfPackage implements Closeable {
             throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + ": unknown compression 0x" + Compression.name(code));
         }
         long memSize = index.memSize(i);
-        if (memSize > Limits.maxResourceBytes()) {
+        if (memSize > options.maxResourceBytes()) {
             throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + ": declared size " + memSize
-                    + " exceeds the cap of " + Limits.maxResourceBytes() + " bytes (-Dts4kit.maxResourceBytes)");
+                    + " exceeds the cap of " + options.maxResourceBytes() + " bytes (-Dts4kit.maxResourceBytes)");
         }
         // no codec expands past its ratio: refuse before allocating mem size bytes for a lie
-        if (memSize > fileSize * maxRatio(code) + RATIO_SLACK) {
+        if (memSize > fileSize * Compression.decoder(code).maxRatio() + RATIO_SLACK) {
             throw new DbpfFormatException(name(), index.recordOffset(i), what(i) + ": mem size " + memSize + " cannot come from "
                     + fileSize + " stored bytes of " + Compression.name(code));
         }
-    }
-
-    /** Bytes of output one stored byte can produce at most: deflate ~1032, RefPack 1028 per 4-byte command. */
-    private static long maxRatio(int code) {
-        return code == Compression.ZLIB ? 1032 : code == Compression.NONE ? 1 : 258;
     }
 
     /** How errors name an entry; built only when there is an error (the read path allocates nothing for it). */
@@ -234,14 +248,18 @@ public final class DbpfPackage implements Closeable {
     /** Decodes checked entry {@code i} from its {@code stored} bytes; telemetry and error wrapping in one place. */
     void decodeInto(int i, ByteBuffer stored, byte[] dst, int off) throws DbpfFormatException {
         int code = index.compression(i);
+        Decoder decoder = Compression.decoder(code);
+        if (decoder == null) { // checkEntry refused deleted and unknown codes before any caller gets here
+            throw new IllegalStateException(what(i) + " has no decoder: it was not checked");
+        }
         long start = Telemetry.start();
         ResourceReadEvent event = Telemetry.beginRead();
         try {
-            ResourceCodec.decode(code, stored, dst, off, (int) index.memSize(i));
-            Telemetry.resourceRead(start, event, event == null ? null : index.key(i), Compression.name(code),
+            decoder.decode(stored, dst, off, (int) index.memSize(i));
+            telemetry.resourceRead(start, event, event == null ? null : index.key(i), Compression.name(code),
                     index.fileSize(i), index.memSize(i));
         } catch (CodecException e) {
-            Telemetry.error();
+            telemetry.error();
             throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "), "
                     + Compression.name(code) + ": " + e.getMessage(), e);
         }

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import org.ts4kit.codec.ResourceEncoder;
 
 /**
  * Writes a DBPF 2.1 package. Resource bytes stream out as they are added; the index and the
@@ -74,7 +73,7 @@ public final class DbpfWriter implements Closeable {
 
     /** Compresses {@code data} with {@code compression} ({@link Compression#NONE}, ZLIB or REFPACK) and adds it. */
     public DbpfWriter add(ResourceKey key, byte[] data, int compression) throws IOException {
-        byte[] stored = ResourceEncoder.encode(compression, data, 0, data.length);
+        byte[] stored = Compression.encode(compression, data, 0, data.length);
         return addStored(key, ByteBuffer.wrap(stored), data.length, compression);
     }
 

@@ -58,24 +58,16 @@ final class IndexParser {
         }
         int flags = src.getIntLE(pos);
         long p = pos + 4;
-        int constType = 0;
-        int constGroup = 0;
-        int constHigh = 0;
         int constants = Integer.bitCount(flags & 7);
         if (!src.contains(p, 4L * constants)) {
             throw truncated(file, p, length, "the index flags word announces " + constants + " constant fields");
         }
-        if ((flags & 1) != 0) {
-            constType = src.getIntLE(p);
-            p += 4;
-        }
-        if ((flags & 2) != 0) {
-            constGroup = src.getIntLE(p);
-            p += 4;
-        }
-        if ((flags & 4) != 0) {
-            constHigh = src.getIntLE(p);
-            p += 4;
+        int[] constant = new int[3]; // type, group, instance high: read once when the flags say so
+        for (int field = 0; field < 3; field++) {
+            if ((flags & (1 << field)) != 0) {
+                constant[field] = src.getIntLE(p);
+                p += 4;
+            }
         }
         int perEntry = MIN_RECORD + 4 * (3 - constants);
         // before allocating: n records of at least perEntry bytes must fit in what is left
@@ -83,52 +75,45 @@ final class IndexParser {
             throw truncated(file, p, length, Long.toUnsignedString(n) + " entries need at least "
                     + Long.toUnsignedString(n * perEntry) + " bytes of index, " + (length - p) + " remain");
         }
-        int count = (int) n;
-        DbpfIndex index = new DbpfIndex(count, flags);
-        for (int i = 0; i < count; i++) {
+        DbpfIndex index = new DbpfIndex((int) n, flags);
+        for (int i = 0; i < index.size(); i++) {
             if (!src.contains(p, perEntry)) {
-                throw truncated(file, p, length, "entry " + i + " of " + count + " is cut off");
+                throw truncated(file, p, length, "entry " + i + " of " + index.size() + " is cut off");
             }
-            index.recordOffsets[i] = p;
-            if ((flags & 1) != 0) {
-                index.types[i] = constType;
-            } else {
-                index.types[i] = src.getIntLE(p);
-                p += 4;
-            }
-            if ((flags & 2) != 0) {
-                index.groups[i] = constGroup;
-            } else {
-                index.groups[i] = src.getIntLE(p);
-                p += 4;
-            }
-            int high;
-            if ((flags & 4) != 0) {
-                high = constHigh;
-            } else {
-                high = src.getIntLE(p);
-                p += 4;
-            }
-            int low = src.getIntLE(p);
-            index.instances[i] = (long) high << 32 | (low & 0xFFFF_FFFFL);
-            index.positions[i] = src.getIntLE(p + 4);
-            int fileSize = src.getIntLE(p + 8);
-            index.fileSizes[i] = fileSize & 0x7FFF_FFFF;
-            index.memSizes[i] = src.getIntLE(p + 12);
-            p += 16;
-            if (fileSize < 0) { // bit 31: the extended fields follow
-                if (!src.contains(p, 4)) {
-                    throw truncated(file, p, length, "entry " + i + " of " + count + " is cut off");
-                }
-                index.compressions[i] = (short) src.getUnsignedShortLE(p);
-                index.committed[i] = (short) src.getUnsignedShortLE(p + 2);
-                p += 4;
-            } else {
-                index.compressions[i] = (short) Compression.NONE;
-                index.committed[i] = 1;
-            }
+            p = readRecord(src, index, i, p, flags, constant);
         }
         return index;
+    }
+
+    /** Reads record {@code i} at {@code p} (its fixed part is known to be inside the source); returns where the next starts. */
+    private static long readRecord(ByteSource src, DbpfIndex index, int i, long p, int flags, int[] constant)
+            throws DbpfFormatException {
+        index.recordOffsets[i] = p;
+        index.types[i] = (flags & 1) != 0 ? constant[0] : src.getIntLE(p);
+        p += (flags & 1) != 0 ? 0 : 4;
+        index.groups[i] = (flags & 2) != 0 ? constant[1] : src.getIntLE(p);
+        p += (flags & 2) != 0 ? 0 : 4;
+        int high = (flags & 4) != 0 ? constant[2] : src.getIntLE(p);
+        p += (flags & 4) != 0 ? 0 : 4;
+        int low = src.getIntLE(p);
+        index.instances[i] = (long) high << 32 | (low & 0xFFFF_FFFFL);
+        index.positions[i] = src.getIntLE(p + 4);
+        int fileSize = src.getIntLE(p + 8);
+        index.fileSizes[i] = fileSize & 0x7FFF_FFFF;
+        index.memSizes[i] = src.getIntLE(p + 12);
+        p += 16;
+        if (fileSize < 0) { // bit 31: the extended fields follow
+            if (!src.contains(p, 4)) {
+                throw truncated(src.name(), p, src.length(), "entry " + i + " of " + index.size() + " is cut off");
+            }
+            index.compressions[i] = (short) src.getUnsignedShortLE(p);
+            index.committed[i] = (short) src.getUnsignedShortLE(p + 2);
+            p += 4;
+        } else {
+            index.compressions[i] = (short) Compression.NONE;
+            index.committed[i] = 1;
+        }
+        return p;
     }
 
     private static DbpfFormatException truncated(String file, long at, long length, String detail) {

@@ -1,5 +1,7 @@
 package org.ts4kit.dbpf;
 
+import org.ts4kit.simd.IndexKernels;
+
 
 /**
  * A resource's identity: type, group and 64-bit instance (the "TGI"). Printed and parsed as
@@ -92,7 +94,8 @@ public final class ResourceKey implements Comparable<ResourceKey> {
 
     @Override
     public int hashCode() {
-        return KeyHash.hash(type, group, instance);
+        long h = IndexKernels.keyHash(type, group, instance);
+        return (int) (h ^ (h >>> 32));
     }
 
     @Override

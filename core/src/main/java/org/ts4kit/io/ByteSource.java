@@ -32,11 +32,6 @@ public abstract class ByteSource implements Closeable {
 
     public abstract long length();
 
-    /** Whether {@link #slice} returns views of the underlying memory (true for mapped files and buffers). */
-    public boolean isZeroCopy() {
-        return true;
-    }
-
     public final byte getByte(long pos) {
         checkRange(pos, 1);
         return byteAt(pos);

@@ -6,9 +6,10 @@ import java.util.Arrays;
  * Fixed-size records of {@code fields} longs each, stored in pages of 8,192 records: a record is
  * an int handle, a field a long. Growing adds a page and never copies what is there (unlike a
  * doubling array), so a slab holding millions of records (keys, offsets, hashes of a collection)
- * grows without a 2× copy peak. Freed records go on a free list and are reused.
+ * grows without a 2× copy peak. Records live as long as the slab: a collection scan only adds, so
+ * there is no free list (one was here and no product path used it).
  *
- * <p>Thread-safe: {@link #allocate} and {@link #free} lock (uncontended they cost a few
+ * <p>Thread-safe: {@link #allocate} locks (uncontended they cost a few
  * nanoseconds; {@link #allocate(int)} takes a run of records under one lock); {@link #get} and
  * {@link #set} do not, and may be called from any thread for a record whose handle reached it
  * through the usual happens-before edge (a queue, a future, a lock), as with an array. Two
@@ -24,9 +25,6 @@ public final class Slab {
     private volatile long[][] pages = new long[4][];
     private int pageCount;
     private int next;
-    private int[] free = new int[16];
-    private int freeCount;
-    private int live;
 
     public Slab(int fields) {
         if (fields < 1) {
@@ -37,29 +35,21 @@ public final class Slab {
 
     /** A new record (its fields are zero); returns its handle. */
     public synchronized int allocate() {
-        live++;
-        if (freeCount > 0) {
-            int r = free[--freeCount];
-            long[] page = pages[r >>> PAGE_SHIFT];
-            Arrays.fill(page, (r & MASK) * fields, (r & MASK) * fields + fields, 0L);
-            return r;
+        if (next == Integer.MAX_VALUE) {
+            throw new IllegalStateException("slab is full: " + next + " records");
         }
         int r = next++;
         ensurePage(r >>> PAGE_SHIFT);
         return r;
     }
 
-    /**
-     * {@code count} new records with consecutive handles (fields zero); returns the first. Freed
-     * records are not reused for runs.
-     */
+    /** {@code count} new records with consecutive handles (fields zero); returns the first. */
     public synchronized int allocate(int count) {
         if (count < 1 || count > Integer.MAX_VALUE - next) {
             throw new IllegalArgumentException("cannot allocate " + count + " records after " + next);
         }
         int first = next;
         next += count;
-        live += count;
         for (int p = first >>> PAGE_SHIFT; p <= (next - 1) >>> PAGE_SHIFT; p++) {
             ensurePage(p);
         }
@@ -81,16 +71,6 @@ public final class Slab {
         pages = table;
     }
 
-    /** Returns a record to the slab; its handle may be handed out again. */
-    public synchronized void free(int record) {
-        check(record);
-        if (freeCount == free.length) {
-            free = Arrays.copyOf(free, freeCount * 2);
-        }
-        free[freeCount++] = record;
-        live--;
-    }
-
     public long get(int record, int field) {
         return pages[record >>> PAGE_SHIFT][(record & MASK) * fields + field];
     }
@@ -99,19 +79,13 @@ public final class Slab {
         pages[record >>> PAGE_SHIFT][(record & MASK) * fields + field] = value;
     }
 
-    /** Records allocated and not freed. */
+    /** Records allocated; handles are {@code 0 .. size() - 1}. */
     public synchronized int size() {
-        return live;
+        return next;
     }
 
     /** Bytes of record storage held. */
     public synchronized long reservedBytes() {
         return (long) pageCount * PAGE_RECORDS * fields * Long.BYTES;
-    }
-
-    private void check(int record) {
-        if (record < 0 || record >= next) {
-            throw new IllegalArgumentException("no record " + record);
-        }
     }
 }

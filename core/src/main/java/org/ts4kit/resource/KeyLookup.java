@@ -1,5 +1,7 @@
 package org.ts4kit.resource;
 
+import org.ts4kit.simd.IndexKernels;
+
 /**
  * Finds the first row holding a 64-bit key: an open-addressing table (linear probing, power-of-two
  * capacity, load at most 1/2) built once over a column of keys. Used by string tables (key
@@ -71,14 +73,8 @@ final class KeyLookup {
     }
 
     private int slot(long key) {
-        // murmur3's finaliser: string hashes are already spread, instances often are not
-        // (sequential ids from tools), so mix before masking
-        long h = key;
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        h ^= h >>> 33;
-        return (int) h & mask;
+        // string hashes are already spread, instances often are not (sequential ids from tools),
+        // so mix before masking, with the key hash's own finaliser
+        return (int) IndexKernels.mix64(key) & mask;
     }
 }

@@ -1,107 +1,108 @@
 package org.ts4kit.scan;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.IntStream;
-import org.ts4kit.pipeline.Pipeline;
-import org.ts4kit.memory.BufferPool;
+import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.pipeline.Pipeline;
 
 /**
- * A local scan of a collection (no Spark): every package of a {@link Listing} is scanned on the
- * bounded {@link Pipeline} (open, then decode and hash), then the keys of the unbroken ones are
- * grouped into conflicts. Results come
- * back in listing order whatever the thread timing, so two runs print the same thing.
+ * A local scan of a collection (no Spark): every package of a {@link Listing} is walked once by a
+ * {@link PackageScanner} on the bounded {@link Pipeline} (one thread opens, {@code threads} threads
+ * decode and hash into the caller's {@link ScanSink}), and the keys of the unbroken packages are
+ * grouped into conflicts. Problems come back in listing order whatever the thread timing, so two
+ * runs print the same thing.
+ *
+ * <pre>{@code
+ * Listing listing = InputWalker.list(List.of(Path.of("Mods")));
+ * CollectionScan scan = CollectionScan.run(listing, 2);
+ * scan.conflicts().forEach(c -> System.out.println(c.key() + " " + c.packages()));
+ * }</pre>
  */
 public final class CollectionScan {
-    private final List<PackageScan> scans;
     private final List<Problem> problems;
     private final List<Conflict> conflicts;
     private final int broken;
 
-    private CollectionScan(List<PackageScan> scans, List<Problem> problems, List<Conflict> conflicts, int broken) {
-        this.scans = scans;
+    private CollectionScan(List<Problem> problems, List<Conflict> conflicts, int broken) {
         this.problems = problems;
         this.conflicts = conflicts;
         this.broken = broken;
     }
 
+    /** Decodes and hashes every package with today's defaults; no sink of the caller's. */
     public static CollectionScan run(Listing listing, int threads) throws InterruptedException {
-        return run(listing, threads, PackageScan.Options.KEYS);
-    }
-
-    /** As {@link #run(Listing, int)}, computing what {@code options} asks for (file hashes, strings) too. */
-    public static CollectionScan run(Listing listing, int threads, PackageScan.Options options) throws InterruptedException {
-        List<PackageInput> inputs = listing.packages();
-        List<PackageScan> scans = scanAll(inputs, Math.max(1, threads), options);
-        List<Problem> problems = new ArrayList<>(listing.problems());
-        ConflictFinder finder = new ConflictFinder();
-        int broken = listing.problems().size();
-        for (PackageScan s : scans) {
-            if (s.isBroken()) {
-                broken++;
-                problems.addAll(s.problems());
-            } else {
-                finder.add(s);
-            }
-        }
-        return new CollectionScan(scans, problems, finder.conflicts(), broken);
+        return run(listing, threads, new PackageScanner(ScanOptions.KEYS, ReadOptions.defaults()), ScanSink.NONE);
     }
 
     /**
-     * Scans on the bounded pipeline: one thread opens packages (I/O, index parsing) ahead of
-     * {@code threads} threads that decode and hash, with at most a few packages in flight per
-     * thread; results land in listing order.
+     * Walks every package with {@code scanner} (which must decode: conflicts compare resource hashes)
+     * into {@code sink}, called from the decode threads (it must be thread-safe when {@code threads > 1}).
      */
-    private static List<PackageScan> scanAll(List<PackageInput> inputs, int threads, PackageScan.Options options)
+    public static CollectionScan run(Listing listing, int threads, PackageScanner scanner, ScanSink sink)
             throws InterruptedException {
-        PackageScan[] out = new PackageScan[inputs.size()];
-        if (threads == 1 || inputs.size() < 2) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = scan(PackageScan.open(inputs.get(i)), options);
-            }
-            return List.of(out);
+        if (!scanner.options().decode()) {
+            throw new IllegalArgumentException("a collection scan compares resource hashes: its scanner must decode");
         }
-        Iterator<Integer> positions = IntStream.range(0, out.length).iterator();
-        Pipeline.from(positions)
-                .stage("open", 1, i -> new Numbered<>(i, PackageScan.open(inputs.get(i))))
-                .stage("decode", threads, o -> new Numbered<>(o.position, scan(o.value, options)))
-                .run(r -> out[r.position] = r.value, 4 * threads);
-        return List.of(out);
+        List<PackageInput> inputs = listing.packages();
+        ConflictFinder finder = new ConflictFinder();
+        List<ScannedPackage> brokenPackages = new ArrayList<>();
+        // the calling thread is the pipeline's sink: the finder and the list need no lock
+        scanAll(inputs, Math.max(1, threads), scanner, sink, done -> {
+            if (done.isBroken()) {
+                brokenPackages.add(done);
+            } else {
+                finder.add(done);
+            }
+        });
+        brokenPackages.sort(Comparator.comparingInt(ScannedPackage::position));
+        List<Problem> problems = new ArrayList<>(listing.problems());
+        for (ScannedPackage b : brokenPackages) {
+            problems.addAll(b.problems());
+        }
+        return new CollectionScan(problems, finder.conflicts(), listing.problems().size() + brokenPackages.size());
     }
 
     /**
-     * Decodes one opened package into a buffer from the shared pool, given back right after: the
+     * One thread opens packages (I/O, index parsing) ahead of {@code threads} threads that walk them,
+     * with at most a few packages in flight per thread; each walked package reaches {@code done} on
+     * the calling thread.
+     */
+    private static void scanAll(List<PackageInput> inputs, int threads, PackageScanner scanner, ScanSink sink,
+            java.util.function.Consumer<ScannedPackage> done) throws InterruptedException {
+        if (threads == 1 || inputs.size() < 2) {
+            for (int i = 0; i < inputs.size(); i++) {
+                done.accept(walk(scanner, scanner.open(i, inputs.get(i)), sink));
+            }
+            return;
+        }
+        Iterator<Integer> positions = IntStream.range(0, inputs.size()).iterator();
+        Pipeline.from(positions)
+                .stage("open", 1, i -> scanner.open(i, inputs.get(i)))
+                .stage("decode", threads, opened -> walk(scanner, opened, sink))
+                .run(done, 4 * threads);
+    }
+
+    /**
+     * Walks one opened package with a buffer from the read options' pool, given back right after: the
      * threads share a bounded set of arrays, and one huge resource does not pin its array to a
      * thread for the rest of the scan.
      */
-    private static PackageScan scan(PackageScan.Opened opened, PackageScan.Options options) {
-        try (ResourceBuffer buffer = new ResourceBuffer(BufferPool.shared())) {
-            return PackageScan.scan(opened, buffer, options);
+    private static ScannedPackage walk(PackageScanner scanner, OpenedPackage opened, ScanSink sink) {
+        try (ResourceBuffer buffer = new ResourceBuffer(scanner.readOptions().pool())) {
+            return scanner.scan(opened, buffer, sink);
         }
     }
 
-    /** A value with its position in the listing, so results can land in order. */
-    private static final class Numbered<T> {
-        final int position;
-        final T value;
-
-        Numbered(int position, T value) {
-            this.position = position;
-            this.value = value;
-        }
-    }
-
-    public List<PackageScan> scans() {
-        return scans;
-    }
-
-    /** Every problem, listing problems first, then per package in listing order. */
+    /** Every problem that makes an input broken: listing problems first, then per package in listing order. */
     public List<Problem> problems() {
         return problems;
     }
 
+    /** Keys held by two or more unbroken packages, sorted by key. */
     public List<Conflict> conflicts() {
         return conflicts;
     }

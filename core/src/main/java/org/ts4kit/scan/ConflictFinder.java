@@ -7,76 +7,136 @@ import java.util.TreeSet;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.memory.Slab;
+import org.ts4kit.simd.IndexKernels;
 
 /**
- * Finds keys held by two or more packages. The live keys of all packages are fixed-size records in
- * a {@link Slab} (24 bytes per entry, no object per key; it grows by pages, without the copy peak
- * of a doubling array, which matters at millions of keys); an index sort by (type, group,
- * instance), unsigned, brings equal keys together in the order their hex forms sort.
+ * Finds keys held by two or more packages. Each live key is a fixed-size record in a {@link Slab}
+ * (32 bytes, no object per key; the slab grows by pages, without the copy peak of a doubling
+ * array, which matters at millions of keys). Records are grouped as they arrive: the package's key
+ * hashes come from the SIMD kernel in bulk ({@link DbpfIndex#keyHashes}), an open-addressing table
+ * holds the first record of each distinct key, and later records with the same key are chained to
+ * it. Only the keys held more than once are sorted at the end (unsigned type, group, instance: the
+ * order their hex forms sort in), so the cost is linear in keys plus the sort of the conflicts.
  */
 final class ConflictFinder {
-    /** Record fields: type and group in one long, the instance, and package number and entry position. */
+    /** Record fields: type and group in one long, the instance, package number and entry, next in chain. */
     private static final int TYPE_GROUP = 0;
     private static final int INSTANCE = 1;
     private static final int WHERE = 2;
+    private static final int NEXT = 3;
 
-    private final Slab keys = new Slab(3);
+    private final Slab keys = new Slab(4);
     private final List<byte[]> hashChunks = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    /** Record handle + 1 of the first record of each distinct key; 0 = empty slot. */
+    private int[] table = new int[1 << 10];
+    private int distinct;
+    private long[] keyHashes = new long[0];
 
-    /** Adds the live entries of an unbroken package. */
-    void add(PackageScan scan) {
+    /**
+     * Adds the decoded entries of an unbroken package: every live entry, or those of the types the
+     * scan was narrowed to. Not thread-safe: one thread adds.
+     */
+    void add(ScannedPackage scan) {
         int p = names.size();
         names.add(scan.input().name());
         hashChunks.add(scan.hashes()); // one chunk per package: chunk number == package number
         DbpfIndex idx = scan.index();
-        int live = idx.liveCount();
+        int live = 0;
+        for (int i = 0; i < idx.size(); i++) {
+            live += scan.decoded(i) ? 1 : 0;
+        }
         if (live == 0) {
             return;
         }
-        int r = keys.allocate(live); // one run per package: handles stay in package and index order
+        if (keyHashes.length < idx.size()) {
+            keyHashes = new long[idx.size()];
+        }
+        idx.keyHashes(keyHashes);
+        int r = keys.allocate(live); // one run per package
         for (int i = 0; i < idx.size(); i++) {
-            if (idx.isDeleted(i)) {
+            if (!scan.decoded(i)) {
                 continue;
             }
             keys.set(r, TYPE_GROUP, (long) idx.type(i) << 32 | (idx.group(i) & 0xFFFF_FFFFL));
             keys.set(r, INSTANCE, idx.instance(i));
             keys.set(r, WHERE, (long) p << 32 | i);
+            keys.set(r, NEXT, 0);
+            insert(r, keyHashes[i]);
             r++;
         }
     }
 
-    List<Conflict> conflicts() {
-        int size = keys.size();
-        int[] order = new int[size]; // handles are 0..size-1: records are never freed here
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
+    /** Makes {@code record} the head of a new key, or chains it behind the head of its key. */
+    private void insert(int record, long hash) {
+        if ((distinct + 1) * 2L > table.length) {
+            grow();
         }
+        int mask = table.length - 1;
+        for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
+            int head = table[slot] - 1;
+            if (head < 0) {
+                table[slot] = record + 1;
+                distinct++;
+                return;
+            }
+            if (sameKey(head, record)) {
+                keys.set(record, NEXT, keys.get(head, NEXT));
+                keys.set(head, NEXT, record + 1L);
+                return;
+            }
+        }
+    }
+
+    private void grow() {
+        int[] old = table;
+        table = new int[old.length * 2];
+        int mask = table.length - 1;
+        for (int handle : old) {
+            if (handle == 0) {
+                continue;
+            }
+            long tg = keys.get(handle - 1, TYPE_GROUP);
+            long hash = IndexKernels.keyHash((int) (tg >>> 32), (int) tg, keys.get(handle - 1, INSTANCE));
+            int slot = (int) hash & mask;
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = handle;
+        }
+    }
+
+    List<Conflict> conflicts() {
+        int[] shared = new int[distinct];
+        int n = 0;
+        for (int handle : table) {
+            if (handle != 0 && keys.get(handle - 1, NEXT) != 0) {
+                shared[n++] = handle - 1;
+            }
+        }
+        int[] order = Arrays.copyOf(shared, n);
         IndexSort.sort(order, keys, TYPE_GROUP, INSTANCE);
         List<Conflict> out = new ArrayList<>();
-        int i = 0;
-        while (i < size) {
-            int j = i + 1;
-            while (j < size && keys.get(order[j], TYPE_GROUP) == keys.get(order[i], TYPE_GROUP)
-                    && keys.get(order[j], INSTANCE) == keys.get(order[i], INSTANCE)) {
-                j++;
+        for (int head : order) {
+            TreeSet<String> packages = new TreeSet<>();
+            boolean identical = true;
+            int copies = 0;
+            for (long r = head + 1L; r != 0; r = keys.get((int) r - 1, NEXT)) {
+                packages.add(names.get(pkg((int) r - 1)));
+                identical &= sameHash(head, (int) r - 1);
+                copies++;
             }
-            if (j - i > 1) {
-                TreeSet<String> packages = new TreeSet<>();
-                boolean identical = true;
-                for (int m = i; m < j; m++) {
-                    packages.add(names.get(pkg(order[m])));
-                    identical &= sameHash(order[i], order[m]);
-                }
-                if (packages.size() > 1) {
-                    long tg = keys.get(order[i], TYPE_GROUP);
-                    String key = ResourceKey.format((int) (tg >>> 32), (int) tg, keys.get(order[i], INSTANCE));
-                    out.add(new Conflict(key, List.copyOf(packages), identical, j - i));
-                }
+            if (packages.size() > 1) {
+                long tg = keys.get(head, TYPE_GROUP);
+                String key = ResourceKey.format((int) (tg >>> 32), (int) tg, keys.get(head, INSTANCE));
+                out.add(new Conflict(key, List.copyOf(packages), identical, copies));
             }
-            i = j;
         }
         return out;
+    }
+
+    private boolean sameKey(int a, int b) {
+        return keys.get(a, TYPE_GROUP) == keys.get(b, TYPE_GROUP) && keys.get(a, INSTANCE) == keys.get(b, INSTANCE);
     }
 
     private int pkg(int record) {

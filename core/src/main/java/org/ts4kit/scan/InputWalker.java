@@ -12,7 +12,7 @@ import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.io.zip.ZipEntryInfo;
-import org.ts4kit.memory.BufferPool;
+import org.ts4kit.dbpf.ReadOptions;
 
 /**
  * Finds packages under input paths: folders recursively (in sorted order, so runs are
@@ -25,14 +25,19 @@ public final class InputWalker {
     }
 
     public static Listing list(List<Path> roots) {
+        return list(roots, ReadOptions.defaults());
+    }
+
+    /** As {@link #list(List)}; zip archives are read under {@code options} (their size cap). */
+    public static Listing list(List<Path> roots, ReadOptions options) {
         Listing listing = new Listing();
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
-                walkFolder(root, listing);
+                walkFolder(root, listing, options);
             } else if (Files.isRegularFile(root)) {
                 String name = root.getFileName().toString();
                 if (isZip(name)) {
-                    addArchive(root, name, listing);
+                    addArchive(root, name, listing, options);
                 } else {
                     addFile(root, name, listing);
                 }
@@ -51,7 +56,7 @@ public final class InputWalker {
         return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
-    private static void walkFolder(Path root, Listing listing) {
+    private static void walkFolder(Path root, Listing listing, ReadOptions options) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(Files::isRegularFile).collect(Collectors.toList());
@@ -68,7 +73,7 @@ public final class InputWalker {
             if (isPackage(fileName)) {
                 addFile(file, rel, listing);
             } else if (isZip(fileName)) {
-                addArchive(file, rel, listing);
+                addArchive(file, rel, listing, options);
             } else {
                 listing.ignored++;
             }
@@ -82,14 +87,14 @@ public final class InputWalker {
         } catch (IOException e) {
             size = 0;
         }
-        listing.packages.add(new PackageInput(name, file.toString(), size, () -> DbpfPackage.open(file)));
+        listing.packages.add(new PackageInput(name, file.toString(), size, options -> DbpfPackage.open(file, options)));
     }
 
-    private static void addArchive(Path zip, String name, Listing listing) {
+    private static void addArchive(Path zip, String name, Listing listing, ReadOptions options) {
         listing.archives++;
         ZipArchive archive;
         try {
-            archive = ZipArchive.open(ByteSources.map(zip));
+            archive = ZipArchive.open(ByteSources.map(zip), options.maxResourceBytes());
         } catch (IOException e) {
             listing.problems.add(Problem.of(zip.toString(), e));
             return;
@@ -119,7 +124,7 @@ public final class InputWalker {
             }
             String where = location + "!/" + inner;
             out.add(new PackageInput(name + "!/" + inner, where, entry.compressedSize(),
-                    () -> DbpfPackage.open(archive.open(entry, where, BufferPool.shared()))));
+                    options -> DbpfPackage.open(archive.open(entry, where, options.pool()), options)));
         }
         return out;
     }

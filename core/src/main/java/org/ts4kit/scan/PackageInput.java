@@ -2,16 +2,17 @@ package org.ts4kit.scan;
 
 import java.io.IOException;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ReadOptions;
 
 /**
  * One package found by an {@link InputWalker}: a loose file or an entry of a {@code .zip}. It
  * opens only when asked, so a listing of 50,000 inputs holds names, not bytes.
  */
 public final class PackageInput {
-    /** Opens the package; for a zip entry this may inflate it. */
+    /** Opens the package under the given options; for a zip entry this may inflate it (into the options' pool). */
     @FunctionalInterface
     public interface Opener {
-        DbpfPackage open() throws IOException;
+        DbpfPackage open(ReadOptions options) throws IOException;
     }
 
     private final String name;
@@ -42,7 +43,11 @@ public final class PackageInput {
     }
 
     public DbpfPackage open() throws IOException {
-        return opener.open();
+        return open(ReadOptions.defaults());
+    }
+
+    public DbpfPackage open(ReadOptions options) throws IOException {
+        return opener.open(options);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.ts4kit.scan;
 
-import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.io.CorruptInputException;
 
 /** One thing wrong with one input: where (a path, or {@code archive.zip!/inner.package}), at which offset, and why. */
 public final class Problem {
@@ -15,8 +15,8 @@ public final class Problem {
     }
 
     public static Problem of(String location, Exception e) {
-        if (e instanceof DbpfFormatException) {
-            DbpfFormatException d = (DbpfFormatException) e;
+        if (e instanceof CorruptInputException) {
+            CorruptInputException d = (CorruptInputException) e;
             return new Problem(d.file(), d.offset(), d.reason());
         }
         String m = e.getMessage();

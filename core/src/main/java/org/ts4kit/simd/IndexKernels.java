@@ -2,7 +2,7 @@ package org.ts4kit.simd;
 
 /**
  * Hot loops over the columnar index arrays ({@code types[]}, {@code groups[]}, {@code instances[]}
- * of a package index) and over bulk bytes. Two twins implement it: {@link ScalarIndexKernels}
+ * of a package index). Two twins implement it: {@link ScalarIndexKernels}
  * (plain loops, the reference) and {@code PanamaIndexKernels} (Java Vector API); both return
  * identical results for every input. Get the one to use from {@link IndexKernelsProvider#get()}.
  *
@@ -24,14 +24,6 @@ public interface IndexKernels {
     int filterType(int[] types, int from, int to, int type, int[] out);
 
     /**
-     * Bitmap form of {@link #filterType}: sets bit {@code k} of {@code bits} (bit {@code k & 63} of
-     * {@code bits[k >>> 6]}) iff {@code types[from + k] == type}, clears the other bits of the
-     * first {@code ceil((to - from) / 64)} words, and returns the number of bits set.
-     * {@code bits.length} must be at least {@code (to - from + 63) / 64}.
-     */
-    int filterTypeBitmap(int[] types, int from, int to, int type, long[] bits);
-
-    /**
      * Like {@link #filterType} for a set of types: writes every {@code i} with {@code types[i]}
      * equal to any element of {@code typeSet[0..typeSet.length)}. Meant for small sets (up to about
      * 16); the cost grows with the set size. Duplicates in the set are harmless.
@@ -51,12 +43,6 @@ public interface IndexKernels {
     void hashKeys(int[] types, int[] groups, long[] instances, int from, int to, long[] out);
 
     /**
-     * A fast 64-bit hash of {@code data[from, to)}, not cryptographic; see {@link ScalarIndexKernels#hashBytes}
-     * for the exact definition. Stable across runs, JVMs and twins.
-     */
-    long hashBytes(byte[] data, int from, int to);
-
-    /**
      * The 64-bit hash of one resource key, as {@link #hashKeys} computes it:
      * {@code mix64((instance * 0x9E3779B97F4A7C15L) ^ ((long) type << 32 | (group & 0xFFFFFFFFL)) ^ 0x5851F42D4C957F2DL)},
      * where {@code mix64} is MurmurHash3's 64-bit finaliser ({@link ScalarIndexKernels#mix64}).
@@ -64,5 +50,13 @@ public interface IndexKernels {
      */
     static long keyHash(int type, int group, long instance) {
         return ScalarIndexKernels.keyHash(type, group, instance);
+    }
+
+    /**
+     * MurmurHash3's 64-bit finaliser, the mixing step of {@link #keyHash}: spreads any long (a string
+     * key hash, an instance) over all 64 bits before it picks a hash-table slot.
+     */
+    static long mix64(long h) {
+        return ScalarIndexKernels.mix64(h);
     }
 }

@@ -1,12 +1,9 @@
 package org.ts4kit.simd;
 
-import static org.ts4kit.simd.ScalarIndexKernels.BLOCK;
 import static org.ts4kit.simd.ScalarIndexKernels.GOLDEN;
 import static org.ts4kit.simd.ScalarIndexKernels.MIX1;
 import static org.ts4kit.simd.ScalarIndexKernels.MIX2;
-import static org.ts4kit.simd.ScalarIndexKernels.STEP;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -27,15 +24,6 @@ final class PanamaIndexKernels implements IndexKernels {
     private static final VectorSpecies<Long> LONG = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> INT_HALF =
             VectorSpecies.of(int.class, VectorShape.forBitSize(LONG.vectorBitSize() / 2));
-    /** Byte hash: 32-byte blocks as four longs, as the definition says. */
-    private static final VectorSpecies<Byte> BYTE_BLOCK = ByteVector.SPECIES_256;
-    private static final VectorSpecies<Long> LONG_BLOCK = LongVector.SPECIES_256;
-
-    private static final long[] SEEDS = {ScalarIndexKernels.SEED0, ScalarIndexKernels.SEED1,
-        ScalarIndexKernels.SEED2, ScalarIndexKernels.SEED3};
-    private static final long[] KEYS = {ScalarIndexKernels.KEY0, ScalarIndexKernels.KEY1,
-        ScalarIndexKernels.KEY2, ScalarIndexKernels.KEY3};
-
     private static final int L = INT.length();
     /** {@code WEIGHTS[k] = 1 << k}: lane weights for {@link #bits32}. */
     private static final int[] WEIGHTS = new int[32];
@@ -70,31 +58,6 @@ final class PanamaIndexKernels implements IndexKernels {
             n = positions(word(types, i, type), i, out, n);
         }
         return ScalarIndexKernels.filterTypeLoop(types, i, to, type, out, n);
-    }
-
-    @Override
-    public int filterTypeBitmap(int[] types, int from, int to, int type, long[] bits) {
-        int len = Ranges.range(from, to, types.length);
-        int words = (len + 63) >>> 6;
-        Ranges.output(words, bits.length);
-        int count = 0;
-        int w = 0;
-        for (int whole = len >>> 6; w < whole; w++) {
-            long word = word(types, from + (w << 6), type);
-            bits[w] = word;
-            count += Long.bitCount(word);
-        }
-        if (w < words) {
-            long word = 0;
-            for (int i = from + (w << 6), s = 0; i < to; i++, s++) {
-                if (types[i] == type) {
-                    word |= 1L << s;
-                }
-            }
-            bits[w] = word;
-            count += Long.bitCount(word);
-        }
-        return count;
     }
 
     /**
@@ -228,33 +191,4 @@ final class PanamaIndexKernels implements IndexKernels {
         return h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 33));
     }
 
-    @Override
-    public long hashBytes(byte[] data, int from, int to) {
-        int len = Ranges.range(from, to, data.length);
-        LongVector acc = LongVector.fromArray(LONG_BLOCK, SEEDS, 0);
-        LongVector key = LongVector.fromArray(LONG_BLOCK, KEYS, 0);
-        int p = from;
-        for (int end = to - 4 * BLOCK; p <= end; p += 4 * BLOCK) {
-            LongVector t0 = term(block(data, p), key);
-            LongVector t1 = term(block(data, p + BLOCK), key.add(STEP));
-            LongVector t2 = term(block(data, p + 2 * BLOCK), key.add(2 * STEP));
-            LongVector t3 = term(block(data, p + 3 * BLOCK), key.add(3 * STEP));
-            acc = acc.add(t0.add(t1)).add(t2.add(t3));
-            key = key.add(4 * STEP);
-        }
-        for (int end = to - BLOCK; p <= end; p += BLOCK) {
-            acc = acc.add(term(block(data, p), key));
-            key = key.add(STEP);
-        }
-        return ScalarIndexKernels.finish(len, acc.lane(0), acc.lane(1), acc.lane(2), acc.lane(3), data, p, to);
-    }
-
-    private static LongVector block(byte[] data, int p) {
-        return ByteVector.fromArray(BYTE_BLOCK, data, p).reinterpretAsLongs();
-    }
-
-    private static LongVector term(LongVector x, LongVector key) {
-        LongVector d = x.lanewise(VectorOperators.XOR, key);
-        return d.and(0xFFFFFFFFL).mul(d.lanewise(VectorOperators.LSHR, 32)).add(x);
-    }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jdk.jfr.FlightRecorder;
 
 /**
- * The process-wide registry of named {@link Counter}s and {@link LatencyHistogram}s, and the
- * hooks {@code core} calls on its hot paths. A hook costs a {@link System#nanoTime()} pair and a few
+ * A registry of named {@link Counter}s and {@link LatencyHistogram}s, and the hooks {@code core}
+ * calls on its hot paths. {@link #get()} is the process-wide one, which reads use unless their
+ * {@code ReadOptions} name another ({@code new Telemetry()}: a task's or a test's own figures). A hook costs a {@link System#nanoTime()} pair and a few
  * array or {@link java.util.concurrent.atomic.LongAdder} increments; it allocates nothing unless
  * a JFR recording has the matching event on. {@code -Dts4kit.telemetry=false} turns every hook
  * into a branch on a constant (the JIT drops it) and keeps JFR events off too. The JFR event classes
@@ -46,7 +47,8 @@ public final class Telemetry {
     private final Counter decompressedBytes = counter(BYTES_DECOMPRESSED);
     private final Counter errors = counter(ERRORS);
 
-    private Telemetry() {
+    /** A fresh registry of its own; most code uses the process-wide {@link #get()}. */
+    public Telemetry() {
     }
 
     public static Telemetry get() {
@@ -95,9 +97,9 @@ public final class Telemetry {
     }
 
     /** Hook: a package opened; {@code start} from {@link #start()}, {@code event} from {@link #beginOpen()}. */
-    public static void packageOpened(long start, PackageOpenEvent event, String path, int entries, long size) {
+    public void packageOpened(long start, PackageOpenEvent event, String path, int entries, long size) {
         if (ENABLED) {
-            INSTANCE.opens.record(System.nanoTime() - start);
+            opens.record(System.nanoTime() - start);
             if (event != null) {
                 event.finish(path, entries, size);
             }
@@ -108,12 +110,12 @@ public final class Telemetry {
      * Hook: a resource decompressed. {@code key} is only turned into text when a JFR recording
      * commits the event.
      */
-    public static void resourceRead(long start, ResourceReadEvent event, Object key, String compression, long stored,
+    public void resourceRead(long start, ResourceReadEvent event, Object key, String compression, long stored,
             long decompressed) {
         if (ENABLED) {
-            INSTANCE.reads.record(System.nanoTime() - start);
-            INSTANCE.storedBytes.add(stored);
-            INSTANCE.decompressedBytes.add(decompressed);
+            reads.record(System.nanoTime() - start);
+            storedBytes.add(stored);
+            decompressedBytes.add(decompressed);
             if (event != null) {
                 event.finish(key, compression, stored, decompressed);
             }
@@ -121,9 +123,9 @@ public final class Telemetry {
     }
 
     /** Hook: broken input met (a package that does not open, an entry that does not check or decode). */
-    public static void error() {
+    public void error() {
         if (ENABLED) {
-            INSTANCE.errors.increment();
+            errors.increment();
         }
     }
 

@@ -27,8 +27,8 @@ final class Accounting {
             e.source = r.source;
             e.expected = r.expectedPackages;
             e.actual = r.packages.size();
-            for (Object[] p : r.packages) {
-                e.broken += "broken".equals(p[5]) ? 1 : 0;
+            for (PackageRow p : r.packages) {
+                e.broken += p.broken ? 1 : 0;
             }
             e.resources = r.resources.size();
             e.bytes = r.sourceBytes;

@@ -1,13 +1,15 @@
 package org.ts4kit.job;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.util.List;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.dbpf.ResourceKey;
-import org.ts4kit.hash.Sha256;
+import org.ts4kit.io.Sha256;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.memory.Arena;
@@ -16,8 +18,11 @@ import org.ts4kit.resource.ResourceTypes;
 import org.ts4kit.resource.StringTable;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.PackageInput;
-import org.ts4kit.scan.PackageScan;
+import org.ts4kit.scan.PackageScanner;
 import org.ts4kit.scan.Problem;
+import org.ts4kit.scan.ScanOptions;
+import org.ts4kit.scan.ScanSink;
+import org.ts4kit.scan.ScannedPackage;
 
 /**
  * The job's one function per file: turns what core reads of a listed file (a package, or the
@@ -25,6 +30,9 @@ import org.ts4kit.scan.Problem;
  * {@code broken} package row plus error rows. No Spark in here, so it is tested without a session.
  */
 public final class FileProcessor {
+    /** Everything the tables need, in one walk: hashes, the file hash, string tables. */
+    private static final PackageScanner SCANNER = new PackageScanner(ScanOptions.ALL, ReadOptions.defaults());
+
     private FileProcessor() {
     }
 
@@ -53,68 +61,74 @@ public final class FileProcessor {
     private static FileResult rows(InputFile file, FileAccess access, ResourceBuffer buffer, Arena scratch) {
         FileResult out = new FileResult(file.name, file.size);
         Timestamp modified = file.modified > 0 ? new Timestamp(file.modified) : null;
+        RowSink sink = new RowSink(out, modified);
         if (!file.zip) {
             out.expectedPackages = 1;
-            PackageInput in = new PackageInput(file.name, file.name, file.size, () -> DbpfPackage.open(access.open(file, scratch)));
-            addPackage(out, PackageScan.scan(in, buffer, PackageScan.Options.ALL), file.size, modified);
+            PackageInput in = new PackageInput(file.name, file.name, file.size,
+                    options -> DbpfPackage.open(access.open(file, scratch), options));
+            SCANNER.scan(in, buffer, sink);
             return out;
         }
         ZipArchive archive;
         try {
-            archive = ZipArchive.open(access.open(file, scratch));
+            archive = ZipArchive.open(access.open(file, scratch), SCANNER.readOptions().maxResourceBytes());
         } catch (IOException | RuntimeException e) {
             out.expectedPackages = 1; // an unreadable archive is one broken row under its own name
             Problem p = Problem.of(file.name, e);
-            out.packages.add(new Object[] {file.name, file.size, modified, 0, 0, "broken", null, p.toString()});
-            out.errors.add(errorRow(p));
+            out.packages.add(new PackageRow(file.name, file.size, modified, 0, 0, true, null, p.toString()));
+            out.errors.add(ErrorRow.of(p));
             return out;
         }
         try (archive) {
             List<PackageInput> members = InputWalker.archiveMembers(archive, file.name, file.name);
             out.expectedPackages = members.size();
             for (PackageInput member : members) {
-                addPackage(out, PackageScan.scan(member, buffer, PackageScan.Options.ALL), member.size(), modified);
+                SCANNER.scan(member, buffer, sink);
             }
         }
         return out;
     }
 
-    private static void addPackage(FileResult out, PackageScan s, long storedSize, Timestamp modified) {
-        String path = s.input().name();
-        List<Problem> problems = s.problems();
-        byte[] fileHash = s.fileHash();
-        out.packages.add(new Object[] {path, s.length() >= 0 ? s.length() : storedSize, modified, s.entryCount(), s.liveCount(),
-            s.isBroken() ? "broken" : "ok", fileHash == null ? null : Sha256.hex(fileHash),
-            problems.isEmpty() ? null : problems.get(0).toString()});
-        for (Problem p : problems) {
-            out.errors.add(errorRow(p));
+    /**
+     * Turns one walk of a package into rows: a resource row per index entry as the walk passes it,
+     * string rows per decoded string table, then the package row and its error rows once its status
+     * is known. One walk: nothing reads the index or the file again.
+     */
+    private static final class RowSink implements ScanSink {
+        private final FileResult out;
+        private final Timestamp modified;
+
+        RowSink(FileResult out, Timestamp modified) {
+            this.out = out;
+            this.modified = modified;
         }
-        for (Problem p : s.warnings()) {
-            out.errors.add(errorRow(p));
-        }
-        DbpfIndex idx = s.index();
-        for (int i = 0; i < s.entryCount(); i++) {
+
+        @Override
+        public void onResource(ScannedPackage pkg, int i, ByteBuffer bytes) {
+            DbpfIndex idx = pkg.index();
             int type = idx.type(i);
-            String hash = s.decoded(i) ? hex(s.hashes(), i * 32) : null;
-            out.resources.add(new Object[] {path, ResourceKey.hex8(type), ResourceTypes.name(type), ResourceKey.hex8(idx.group(i)),
-                ResourceKey.hex16(idx.instance(i)), idx.offset(i), idx.fileSize(i), idx.memSize(i),
-                Compression.name(idx.compression(i)), hash});
+            out.resources.add(new ResourceRow(pkg.name(), ResourceKey.hex8(type), ResourceTypes.name(type),
+                    ResourceKey.hex8(idx.group(i)), ResourceKey.hex16(idx.instance(i)), idx.offset(i), idx.fileSize(i),
+                    idx.memSize(i), Compression.name(idx.compression(i)), pkg.hashHex(i)));
         }
-        PackageScan.StringRows strings = s.strings();
-        for (int t = 0; t < strings.tableCount(); t++) {
-            String instance = ResourceKey.hex16(idx.instance(strings.entry(t)));
-            StringTable table = strings.table(t);
+
+        @Override
+        public void onStringTable(ScannedPackage pkg, int entry, StringTable table) {
+            String instance = ResourceKey.hex16(pkg.index().instance(entry));
             for (int k = 0; k < table.count(); k++) {
-                out.strings.add(new Object[] {path, instance, ResourceKey.hex8(table.keyHash(k)), table.text(k)});
+                out.strings.add(new StringRow(pkg.name(), instance, ResourceKey.hex8(table.keyHash(k)), table.text(k)));
             }
         }
-    }
 
-    private static Object[] errorRow(Problem p) {
-        return new Object[] {p.location(), p.offset(), p.reason()};
-    }
-
-    private static String hex(byte[] bytes, int off) {
-        return java.util.HexFormat.of().formatHex(bytes, off, off + 32);
+        @Override
+        public void onPackage(ScannedPackage pkg) {
+            List<Problem> problems = pkg.problems();
+            byte[] fileHash = pkg.fileHash();
+            long bytes = pkg.length() >= 0 ? pkg.length() : pkg.input().size();
+            out.packages.add(new PackageRow(pkg.name(), bytes, modified, pkg.entryCount(), pkg.liveCount(), pkg.isBroken(),
+                    fileHash == null ? null : Sha256.hex(fileHash), problems.isEmpty() ? null : problems.get(0).toString()));
+            problems.forEach(p -> out.errors.add(ErrorRow.of(p)));
+            pkg.warnings().forEach(p -> out.errors.add(ErrorRow.of(p)));
+        }
     }
 }

@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows one listed file produces, one list per table (each row an {@code Object[]} in the
- * table's column order), plus what accounting needs: which listed file it came from and how many
- * package rows it should have produced.
+ * The rows one listed file produces, one list per table, plus what accounting needs: which listed
+ * file it came from and how many package rows it should have produced.
  */
 public final class FileResult implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,10 +14,10 @@ public final class FileResult implements Serializable {
     public String source;
     public long sourceBytes;
     public int expectedPackages;
-    public ArrayList<Object[]> packages = new ArrayList<>();
-    public ArrayList<Object[]> resources = new ArrayList<>();
-    public ArrayList<Object[]> strings = new ArrayList<>();
-    public ArrayList<Object[]> errors = new ArrayList<>();
+    public ArrayList<PackageRow> packages = new ArrayList<>();
+    public ArrayList<ResourceRow> resources = new ArrayList<>();
+    public ArrayList<StringRow> strings = new ArrayList<>();
+    public ArrayList<ErrorRow> errors = new ArrayList<>();
 
     public FileResult() {
         // for Kryo
@@ -29,18 +28,25 @@ public final class FileResult implements Serializable {
         this.sourceBytes = sourceBytes;
     }
 
-    public List<Object[]> table(String name) {
-        switch (name) {
+    /** The rows of a per-file table as values in its column order ({@link Tables#schema}), for Spark's {@code Row}s. */
+    public List<Object[]> values(String table) {
+        List<Object[]> out = new ArrayList<>();
+        switch (table) {
             case Tables.PACKAGES:
-                return packages;
+                packages.forEach(r -> out.add(r.values()));
+                break;
             case Tables.RESOURCES:
-                return resources;
+                resources.forEach(r -> out.add(r.values()));
+                break;
             case Tables.STRINGS:
-                return strings;
+                strings.forEach(r -> out.add(r.values()));
+                break;
             case Tables.ERRORS:
-                return errors;
+                errors.forEach(r -> out.add(r.values()));
+                break;
             default:
-                throw new IllegalArgumentException("no per-file table " + name);
+                throw new IllegalArgumentException("no per-file table " + table);
         }
+        return out;
     }
 }

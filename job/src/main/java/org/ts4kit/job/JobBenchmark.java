@@ -10,7 +10,10 @@ import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
 import org.ts4kit.scan.PackageInput;
-import org.ts4kit.scan.PackageScan;
+import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.scan.PackageScanner;
+import org.ts4kit.scan.ScanOptions;
+import org.ts4kit.scan.ScanSink;
 
 /**
  * {@code bin/ts4kit-job-bench [DIR] [--packages N] [--size-factor F]}: the job and core's local
@@ -32,10 +35,11 @@ public final class JobBenchmark {
         Listing listing = InputWalker.list(List.of(corpus));
         long bytes = listing.packages().stream().mapToLong(PackageInput::size).sum();
         int n = listing.packages().size();
-        CollectionScan.run(listing, cores, PackageScan.Options.ALL); // warm-up, untimed
+        PackageScanner scanner = new PackageScanner(ScanOptions.ALL, ReadOptions.defaults()); // what the job computes
+        CollectionScan.run(listing, cores, scanner, ScanSink.NONE); // warm-up, untimed
 
         long t0 = System.nanoTime();
-        CollectionScan core = CollectionScan.run(listing, cores, PackageScan.Options.ALL);
+        CollectionScan core = CollectionScan.run(listing, cores, scanner, ScanSink.NONE);
         double coreSeconds = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();

@@ -30,6 +30,10 @@ public final class JobKryoRegistrator implements KryoRegistrator {
         kryo.register(InputFile.class);
         kryo.register(InputFile[].class);
         kryo.register(FileResult.class);
+        kryo.register(PackageRow.class);
+        kryo.register(ResourceRow.class);
+        kryo.register(StringRow.class);
+        kryo.register(ErrorRow.class);
         kryo.register(Accounting.Entry.class);
         kryo.register(java.util.ArrayList.class);
         kryo.register(Object[].class);

@@ -23,7 +23,7 @@ import org.ts4kit.memory.ResourceBuffer;
 /**
  * The Spark side of the job, kept thin: list on the driver, bin-pack, run
  * {@link FileProcessor#process} on executors, write the tables, derive conflicts and duplicates
- * with one shuffle each ({@link Derived}), and check that every listed file was accounted for exactly once.
+ * with one shuffle each ({@link ConflictsAndDuplicates}), and check that every listed file was accounted for exactly once.
  */
 public final class Ts4kitJob {
     private static final Logger LOG = LoggerFactory.getLogger(Ts4kitJob.class);
@@ -68,15 +68,15 @@ public final class Ts4kitJob {
             LOG.info(String.format("read %d files in %d partitions: %.2f s so far", listing.files.size(), plan.size(), since(t0)));
             Map<String, Long> counts = new HashMap<>();
             for (String table : Tables.PER_FILE) {
-                JavaRDD<Row> rows = results.flatMap(r -> r.table(table).stream().map(RowFactory::create).iterator());
+                JavaRDD<Row> rows = results.flatMap(r -> r.values(table).stream().map(RowFactory::create).iterator());
                 Dataset<Row> df = spark.createDataFrame(rows, Tables.schema(table));
                 write(df, o, table);
             }
             LOG.info(String.format("per-file tables written: %.2f s so far", since(t0)));
             int partitions = Math.max(1, jsc.defaultParallelism() * 2);
-            write(spark.createDataFrame(Derived.conflicts(results, partitions), Tables.schema(Tables.CONFLICTS)), o,
+            write(spark.createDataFrame(ConflictsAndDuplicates.conflicts(results, partitions), Tables.schema(Tables.CONFLICTS)), o,
                     Tables.CONFLICTS);
-            write(spark.createDataFrame(Derived.duplicates(results, partitions), Tables.schema(Tables.DUPLICATES)), o,
+            write(spark.createDataFrame(ConflictsAndDuplicates.duplicates(results, partitions), Tables.schema(Tables.DUPLICATES)), o,
                     Tables.DUPLICATES);
             LOG.info(String.format("conflicts and duplicates written: %.2f s so far", since(t0)));
             counts.put("packages_ok", accounting.packagesOk());

@@ -44,19 +44,24 @@ class FileProcessorTest {
                 new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(1, r.expectedPackages);
         assertEquals(1, r.packages.size());
-        Object[] p = r.packages.get(0);
-        assertEquals("a.package", p[0]);
-        assertEquals(3, p[3]);
-        assertEquals(2, p[4]);
-        assertEquals("ok", p[5]);
-        assertEquals(64, ((String) p[6]).length(), "file hash");
+        PackageRow p = r.packages.get(0);
+        assertEquals("a.package", p.path);
+        assertEquals(3, p.entries);
+        assertEquals(2, p.liveEntries);
+        assertEquals("ok", p.status());
+        assertEquals(64, p.fileHash.length(), "file hash");
         assertEquals(3, r.resources.size());
-        assertEquals("StringTable", r.resources.get(0)[2]);
-        assertEquals("deleted", r.resources.get(2)[8]);
-        assertNull(r.resources.get(2)[9], "deleted entries have no hash");
+        ResourceRow table = r.resources.get(0);
+        assertEquals("220557DA:80000000:0021000000000001", table.key());
+        assertEquals("StringTable", table.typeName);
+        assertEquals("zlib", table.compression);
+        assertEquals(64, table.hash.length());
+        assertEquals("deleted", r.resources.get(2).compression);
+        assertNull(r.resources.get(2).hash, "deleted entries have no hash");
         assertEquals(2, r.strings.size());
-        assertEquals("Hello", r.strings.get(0)[3]);
-        assertEquals("00001234", r.strings.get(0)[2]);
+        assertEquals("Hello", r.strings.get(0).text);
+        assertEquals("00001234", r.strings.get(0).keyHash);
+        assertEquals("0021000000000001", r.strings.get(0).stblInstance);
         assertTrue(r.errors.isEmpty());
     }
 
@@ -68,10 +73,10 @@ class FileProcessorTest {
         Files.write(file, b);
         FileResult r = FileProcessor.process(new InputFile(file.toString(), "bad.package", b.length, 0, false), LOCAL,
                 new ResourceBuffer(), new Arena(1 << 16));
-        assertEquals("broken", r.packages.get(0)[5]);
-        assertEquals("bad.package: offset 0: bad magic 0x58425046, expected 'DBPF'", r.packages.get(0)[7]);
+        assertEquals("broken", r.packages.get(0).status());
+        assertEquals("bad.package: offset 0: bad magic 0x58425046, expected 'DBPF'", r.packages.get(0).error);
         assertEquals(1, r.errors.size());
-        assertEquals(0L, r.errors.get(0)[1]);
+        assertEquals(0L, r.errors.get(0).offset);
     }
 
     @Test
@@ -89,8 +94,8 @@ class FileProcessorTest {
         FileResult r = FileProcessor.process(new InputFile(zip.toString(), "mods.zip", Files.size(zip), 0, true), LOCAL,
                 new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(2, r.expectedPackages);
-        assertEquals("mods.zip!/one.package", r.packages.get(0)[0]);
-        assertEquals("mods.zip!/sub/TWO.PACKAGE", r.packages.get(1)[0]);
+        assertEquals("mods.zip!/one.package", r.packages.get(0).path);
+        assertEquals("mods.zip!/sub/TWO.PACKAGE", r.packages.get(1).path);
         assertEquals(6, r.resources.size());
     }
 
@@ -101,8 +106,8 @@ class FileProcessorTest {
         FileResult r = FileProcessor.process(new InputFile(zip.toString(), "torn.zip", 13, 0, true), LOCAL,
                 new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(1, r.expectedPackages);
-        assertEquals("torn.zip", r.packages.get(0)[0]);
-        assertEquals("broken", r.packages.get(0)[5]);
+        assertEquals("torn.zip", r.packages.get(0).path);
+        assertEquals("broken", r.packages.get(0).status());
         assertEquals(1, r.errors.size());
     }
 
@@ -128,14 +133,14 @@ class FileProcessorTest {
             FileResult read = FileProcessor.process(listed, remote, buffer, scratch);
             assertEquals(0, scratch.allocated(), "the arena is reset after each file");
             for (String table : Tables.PER_FILE) {
-                assertEquals(rows(mapped.table(table)), rows(read.table(table)), file + " " + table);
+                assertEquals(rows(mapped.values(table)), rows(read.values(table)), file + " " + table);
             }
             assertTrue(read.errors.isEmpty(), file.toString());
         }
         InputFile lying = new InputFile(pkgFile.toUri().toString(), "a.package", Files.size(pkgFile) + 100, 0, false);
         FileResult r = FileProcessor.process(lying, remote, buffer, scratch);
-        assertEquals("broken", r.packages.get(0)[5]);
-        assertTrue(((String) r.errors.get(0)[2]).contains("ended after " + Files.size(pkgFile)), (String) r.errors.get(0)[2]);
+        assertEquals("broken", r.packages.get(0).status());
+        assertTrue(r.errors.get(0).reason.contains("ended after " + Files.size(pkgFile)), r.errors.get(0).reason);
     }
 
     private static final FileProcessor.FileAccess LOCAL_URI = (f, scratch) -> ByteSources.map(Path.of(java.net.URI.create(f.path)), f.name);

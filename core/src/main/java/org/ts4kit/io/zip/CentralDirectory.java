@@ -2,7 +2,6 @@ package org.ts4kit.io.zip;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.io.ByteSource;
 
 /**
@@ -22,7 +21,7 @@ final class CentralDirectory {
     private CentralDirectory() {
     }
 
-    static List<ZipEntryInfo> read(ByteSource src, EndRecord end) throws DbpfFormatException {
+    static List<ZipEntryInfo> read(ByteSource src, EndRecord end) throws ZipFormatException {
         long pos = end.cdStart;
         long limit = end.cdStart + end.cdSize;
         int expected = (int) Math.min(Math.min(end.entryCount, end.cdSize / HEADER_SIZE), 1 << 16);
@@ -30,17 +29,17 @@ final class CentralDirectory {
         while (pos < limit) {
             int i = entries.size();
             if (limit - pos < HEADER_SIZE) {
-                throw new DbpfFormatException(src.name(), pos, "central directory ends inside record " + i
+                throw new ZipFormatException(src.name(), pos, "central directory ends inside record " + i
                         + ": " + (limit - pos) + " bytes left, a record needs " + HEADER_SIZE);
             }
             if (src.getIntLE(pos) != EndRecord.CENTRAL_SIG) {
-                throw new DbpfFormatException(src.name(), pos, "central directory record " + i + " at " + pos
+                throw new ZipFormatException(src.name(), pos, "central directory record " + i + " at " + pos
                         + " is not a central file header");
             }
             long length = HEADER_SIZE + (long) src.getUnsignedShortLE(pos + 28) + src.getUnsignedShortLE(pos + 30)
                     + src.getUnsignedShortLE(pos + 32);
             if (length > limit - pos) {
-                throw new DbpfFormatException(src.name(), pos, "central directory record " + i + " at " + pos + " ("
+                throw new ZipFormatException(src.name(), pos, "central directory record " + i + " at " + pos + " ("
                         + length + " bytes with its name, extra field and comment) runs past the end of the directory at " + limit);
             }
             entries.add(entry(src, pos, i, end.base));
@@ -48,14 +47,14 @@ final class CentralDirectory {
         }
         long found = entries.size();
         if (end.isZip64() ? found != end.entryCount : (found & 0xFFFF) != end.entryCount) {
-            throw new DbpfFormatException(src.name(), end.countField, "the end record declares " + end.entryCount
+            throw new ZipFormatException(src.name(), end.countField, "the end record declares " + end.entryCount
                     + " entries but the central directory holds " + found);
         }
         return entries;
     }
 
     /** Decodes the record at {@code pos}, already known to lie inside the directory. */
-    private static ZipEntryInfo entry(ByteSource src, long pos, int index, long base) throws DbpfFormatException {
+    private static ZipEntryInfo entry(ByteSource src, long pos, int index, long base) throws ZipFormatException {
         int flags = src.getUnsignedShortLE(pos + 8);
         int method = src.getUnsignedShortLE(pos + 10);
         long crc = src.getUnsignedIntLE(pos + 16);
@@ -81,7 +80,7 @@ final class CentralDirectory {
      * other readers; only a missing or short ZIP64 field is an error.
      */
     private static void readZip64Extra(ByteSource src, long pos, int nameLen, String name, long[] v, boolean[] wide)
-            throws DbpfFormatException {
+            throws ZipFormatException {
         long p = pos + HEADER_SIZE + nameLen;
         long end = p + src.getUnsignedShortLE(pos + 30);
         String what = "entry '" + ZipNames.printable(name) + "'";
@@ -99,12 +98,12 @@ final class CentralDirectory {
                         continue;
                     }
                     if (fieldEnd - q < 8) {
-                        throw new DbpfFormatException(src.name(), p, what + ": ZIP64 extra field of " + len
+                        throw new ZipFormatException(src.name(), p, what + ": ZIP64 extra field of " + len
                                 + " bytes lacks the " + FIELD_NAMES[k]);
                     }
                     v[k] = src.getLongLE(q);
                     if (v[k] < 0) {
-                        throw new DbpfFormatException(src.name(), q, what + ": ZIP64 " + FIELD_NAMES[k] + " "
+                        throw new ZipFormatException(src.name(), q, what + ": ZIP64 " + FIELD_NAMES[k] + " "
                                 + Long.toUnsignedString(v[k]) + " is negative");
                     }
                     q += 8;
@@ -113,7 +112,7 @@ final class CentralDirectory {
             }
             p += 4 + len;
         }
-        throw new DbpfFormatException(src.name(), pos, what + ": a size or offset is 0xFFFFFFFF but the record has no ZIP64 extra field");
+        throw new ZipFormatException(src.name(), pos, what + ": a size or offset is 0xFFFFFFFF but the record has no ZIP64 extra field");
     }
 
     private static final String[] FIELD_NAMES = {"compressed size", "size", "local header offset"};

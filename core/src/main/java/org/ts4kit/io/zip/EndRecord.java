@@ -1,6 +1,5 @@
 package org.ts4kit.io.zip;
 
-import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.io.ByteSource;
 
 /**
@@ -57,7 +56,7 @@ final class EndRecord {
         return eocd64Pos >= 0;
     }
 
-    static EndRecord read(ByteSource src) throws DbpfFormatException {
+    static EndRecord read(ByteSource src) throws ZipFormatException {
         long eocd = findEocd(src);
         int commentLen = (int) Math.min(src.getUnsignedShortLE(eocd + 20), src.length() - eocd - EOCD_SIZE);
         byte[] comment = new byte[commentLen];
@@ -76,10 +75,10 @@ final class EndRecord {
     }
 
     /** Scans the tail backwards for the EOCD signature whose comment ends exactly at the end of the file. */
-    private static long findEocd(ByteSource src) throws DbpfFormatException {
+    private static long findEocd(ByteSource src) throws ZipFormatException {
         long len = src.length();
         if (len < EOCD_SIZE) {
-            throw new DbpfFormatException(src.name(), 0, "no end of central directory record: the file has "
+            throw new ZipFormatException(src.name(), 0, "no end of central directory record: the file has "
                     + len + " bytes, the record alone needs " + EOCD_SIZE);
         }
         int tailLen = (int) Math.min(len, EOCD_SIZE + MAX_COMMENT);
@@ -109,7 +108,7 @@ final class EndRecord {
         String detail = firstMismatch < 0 ? "no signature 0x06054b50 in the last " + tailLen + " bytes"
                 : "the signature at " + firstMismatch + " declares a " + src.getUnsignedShortLE(firstMismatch + 20)
                         + "-byte comment but " + (len - firstMismatch - EOCD_SIZE) + " bytes follow it";
-        throw new DbpfFormatException(src.name(), len - EOCD_SIZE, "no end of central directory record (" + detail
+        throw new ZipFormatException(src.name(), len - EOCD_SIZE, "no end of central directory record (" + detail
                 + "); not a zip archive, or a truncated one");
     }
 
@@ -124,7 +123,7 @@ final class EndRecord {
     }
 
     /** Reads the locator at {@code locator} and returns where the ZIP64 end record really is. */
-    private static long findEocd64(ByteSource src, long locator) throws DbpfFormatException {
+    private static long findEocd64(ByteSource src, long locator) throws ZipFormatException {
         long declared = src.getLongLE(locator + 8);
         long limit = locator - EOCD64_SIZE;
         if (declared >= 0 && declared <= limit && src.getIntLE(declared) == EOCD64_SIG) {
@@ -134,29 +133,29 @@ final class EndRecord {
         if (limit >= 0 && src.getIntLE(limit) == EOCD64_SIG) {
             return limit;
         }
-        throw new DbpfFormatException(src.name(), locator + 8, "no ZIP64 end of central directory record at "
+        throw new ZipFormatException(src.name(), locator + 8, "no ZIP64 end of central directory record at "
                 + Long.toUnsignedString(declared) + " (the ZIP64 locator at " + locator + " points there)");
     }
 
     private static EndRecord locate(ByteSource src, long eocd, long eocd64, long count, long countField, long cdSize,
-            long sizeField, long cdOffset, long offsetField, byte[] comment) throws DbpfFormatException {
+            long sizeField, long cdOffset, long offsetField, byte[] comment) throws ZipFormatException {
         long cdEnd = eocd64 >= 0 ? eocd64 : eocd;
         if (count < 0) {
-            throw new DbpfFormatException(src.name(), countField, "entry count " + Long.toUnsignedString(count) + " is negative");
+            throw new ZipFormatException(src.name(), countField, "entry count " + Long.toUnsignedString(count) + " is negative");
         }
         if (cdSize < 0 || cdSize > cdEnd) {
-            throw new DbpfFormatException(src.name(), sizeField, "central directory of " + Long.toUnsignedString(cdSize)
+            throw new ZipFormatException(src.name(), sizeField, "central directory of " + Long.toUnsignedString(cdSize)
                     + " bytes does not fit before the end record at " + cdEnd);
         }
         if (cdOffset < 0 || cdOffset > cdEnd - cdSize) {
-            throw new DbpfFormatException(src.name(), offsetField, "central directory at " + Long.toUnsignedString(cdOffset)
+            throw new ZipFormatException(src.name(), offsetField, "central directory at " + Long.toUnsignedString(cdOffset)
                     + " lies outside the archive (" + cdSize + " bytes there would pass the end record at " + cdEnd + ")");
         }
         long start = cdOffset;
         if (cdSize > 0 && src.getIntLE(cdOffset) != CENTRAL_SIG) {
             start = cdEnd - cdSize;
             if (start == cdOffset || src.getIntLE(start) != CENTRAL_SIG) {
-                throw new DbpfFormatException(src.name(), cdOffset, "central directory at " + cdOffset
+                throw new ZipFormatException(src.name(), cdOffset, "central directory at " + cdOffset
                         + " does not start with a central file header");
             }
         }

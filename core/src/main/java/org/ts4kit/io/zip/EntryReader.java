@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.codec.ZlibDecoder;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.memory.BufferPool;
 import org.ts4kit.memory.ObjectPool;
@@ -22,11 +22,6 @@ import org.ts4kit.memory.ObjectPool;
 final class EntryReader {
     static final int LOCAL_SIG = 0x04034b50;
     static final int LOCAL_HEADER_SIZE = 30;
-    /**
-     * Deflate's best ratio: a 258-byte match in 2 bits (a 1-bit length code and a 1-bit distance
-     * code) is 1032 output bytes per input byte. A larger declared size cannot be honest.
-     */
-    static final long MAX_DEFLATE_RATIO = 1032;
     /** Compressed input is fed in views of this size, so a multi-window source never copies more. */
     private static final int INPUT_CHUNK = 1 << 16;
 
@@ -51,11 +46,11 @@ final class EntryReader {
      * The entry's checked bytes; a deflated entry is inflated into an array from {@code pool} (a new
      * array when null), whose {@link ByteBuffer#array()} the caller gives back when done.
      */
-    static ByteBuffer read(ByteSource src, ZipEntryInfo entry, long maxBytes, BufferPool pool) throws DbpfFormatException {
+    static ByteBuffer read(ByteSource src, ZipEntryInfo entry, long maxBytes, BufferPool pool) throws ZipFormatException {
         return new EntryReader(src, entry).read(maxBytes, pool);
     }
 
-    private ByteBuffer read(long maxBytes, BufferPool pool) throws DbpfFormatException {
+    private ByteBuffer read(long maxBytes, BufferPool pool) throws ZipFormatException {
         long central = entry.centralHeaderOffset();
         if (entry.isEncrypted()) {
             throw error(central, "encrypted entry (flags 0x" + Integer.toHexString(entry.flags()) + "); ts4kit does not decrypt");
@@ -81,9 +76,9 @@ final class EntryReader {
             throw error(central, "declared size " + entry.size() + " exceeds the cap of " + maxBytes
                     + " bytes (-Dts4kit.maxResourceBytes)");
         }
-        if (entry.size() / MAX_DEFLATE_RATIO > entry.compressedSize()) {
+        if (entry.size() / ZlibDecoder.MAX_RATIO > entry.compressedSize()) {
             throw error(central, "declared size " + entry.size() + " cannot come from " + entry.compressedSize()
-                    + " bytes of deflate data (more than " + MAX_DEFLATE_RATIO + ":1)");
+                    + " bytes of deflate data (more than " + ZlibDecoder.MAX_RATIO + ":1)");
         }
         long start = dataStart();
         int size = (int) entry.size();
@@ -104,7 +99,7 @@ final class EntryReader {
     }
 
     /** Checks the local header and returns where the entry's data starts; the data is known to lie inside the source. */
-    private long dataStart() throws DbpfFormatException {
+    private long dataStart() throws ZipFormatException {
         long local = entry.localHeaderOffset();
         if (!src.contains(local, LOCAL_HEADER_SIZE)) {
             throw error(entry.centralHeaderOffset(), "local header at " + local + " lies outside the archive ("
@@ -127,7 +122,7 @@ final class EntryReader {
      * exactly at the entry's compressed size. Every turn of the loop consumes input, produces
      * output or throws, so hostile input cannot make it spin.
      */
-    private void inflate(long start, byte[] out, int size) throws DbpfFormatException {
+    private void inflate(long start, byte[] out, int size) throws ZipFormatException {
         long inPos = start;
         long inEnd = start + entry.compressedSize();
         int n = 0;
@@ -169,15 +164,15 @@ final class EntryReader {
         }
     }
 
-    private void checkCrc(long actual, long dataStart) throws DbpfFormatException {
+    private void checkCrc(long actual, long dataStart) throws ZipFormatException {
         if (actual != entry.crc()) {
             throw error(dataStart, String.format("CRC mismatch: the data's CRC-32 is %08X, the central directory says %08X",
                     actual, entry.crc()));
         }
     }
 
-    private DbpfFormatException error(long offset, String reason) {
-        return new DbpfFormatException(file, offset, what + ": " + reason);
+    private ZipFormatException error(long offset, String reason) {
+        return new ZipFormatException(file, offset, what + ": " + reason);
     }
 
     static String methodName(int method) {

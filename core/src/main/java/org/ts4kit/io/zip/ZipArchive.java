@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ts4kit.codec.Limits;
-import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.memory.BufferPool;
@@ -33,7 +32,7 @@ import org.ts4kit.memory.BufferPool;
  *
  * <p>Supports ZIP64, stored and deflated entries, archives with a comment, with bytes appended
  * or a stub prepended. Refuses encrypted entries, other compression methods and entries whose
- * declared size is over a cap. Every bad input fails with a {@link DbpfFormatException} that
+ * declared size is over a cap. Every bad input fails with a {@link ZipFormatException} that
  * names the archive (or {@code archive!/entry}), the offset of the bytes that are wrong and the
  * reason. Thread-safe after opening: reads never change state.
  *
@@ -61,7 +60,7 @@ public final class ZipArchive implements Closeable {
     }
 
     /** Opens the archive in {@code src}, capping deflated entries at {@link Limits#maxResourceBytes()} as it is now. */
-    public static ZipArchive open(ByteSource src) throws DbpfFormatException {
+    public static ZipArchive open(ByteSource src) throws ZipFormatException {
         return open(src, Limits.maxResourceBytes());
     }
 
@@ -70,7 +69,7 @@ public final class ZipArchive implements Closeable {
      * than {@code maxEntryBytes} (at most {@link Limits#HARD_MAX_RESOURCE_BYTES}). The archive
      * does not copy {@code src}; closing the archive closes it.
      */
-    public static ZipArchive open(ByteSource src, long maxEntryBytes) throws DbpfFormatException {
+    public static ZipArchive open(ByteSource src, long maxEntryBytes) throws ZipFormatException {
         if (maxEntryBytes < 0 || maxEntryBytes > Limits.HARD_MAX_RESOURCE_BYTES) {
             throw new IllegalArgumentException("max entry bytes must be in 0.." + Limits.HARD_MAX_RESOURCE_BYTES + ": " + maxEntryBytes);
         }
@@ -133,18 +132,18 @@ public final class ZipArchive implements Closeable {
      * as a new heap buffer of exactly {@link ZipEntryInfo#size()} bytes. Both are little-endian,
      * positioned at 0.
      *
-     * @throws DbpfFormatException when the entry is encrypted, uses another method, declares a
+     * @throws ZipFormatException when the entry is encrypted, uses another method, declares a
      *     deflated size over the cap, or its local header, data or CRC are not what the central
      *     directory says; the error names {@code archive!/entry}
      * @throws IllegalArgumentException when {@code entry} belongs to another archive
      */
-    public ByteBuffer data(ZipEntryInfo entry) throws DbpfFormatException {
+    public ByteBuffer data(ZipEntryInfo entry) throws ZipFormatException {
         checkOwn(entry);
         return EntryReader.read(source, entry, maxEntryBytes, null);
     }
 
     /** The entry's bytes as a source named {@code archive!/entry}, ready for {@code DbpfPackage}. */
-    public ByteSource open(ZipEntryInfo entry) throws DbpfFormatException {
+    public ByteSource open(ZipEntryInfo entry) throws ZipFormatException {
         return open(entry, name() + "!/" + entry.name(), null);
     }
 
@@ -155,7 +154,7 @@ public final class ZipArchive implements Closeable {
      * the source may be kept after closing it. {@code member} names the source in errors; a null
      * {@code pool} inflates into a new array, as {@link #open(ZipEntryInfo)} does.
      */
-    public ByteSource open(ZipEntryInfo entry, String member, BufferPool pool) throws DbpfFormatException {
+    public ByteSource open(ZipEntryInfo entry, String member, BufferPool pool) throws ZipFormatException {
         if (pool == null || entry.method() != ZipEntryInfo.DEFLATED) {
             return ByteSources.wrap(member, data(entry));
         }

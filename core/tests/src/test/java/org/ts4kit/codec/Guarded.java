@@ -37,7 +37,7 @@ final class Guarded {
         }
     }
 
-    /** A decoder under test: {@code RefPackDecoder::decode} or {@code ZlibDecoder::decode}. */
+    /** A decoder under test: {@code RefPackDecoder.INSTANCE::decode} or {@code ZlibDecoder.INSTANCE::decode}. */
     interface Decoder {
         void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException;
     }

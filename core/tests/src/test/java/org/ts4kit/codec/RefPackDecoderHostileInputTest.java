@@ -52,7 +52,7 @@ class RefPackDecoderHostileInputTest {
     }
 
     private static CodecException attempt(ByteBuffer src, int size) {
-        return Guarded.attempt(RefPackDecoder::decode, src, size);
+        return Guarded.attempt(RefPackDecoder.INSTANCE::decode, src, size);
     }
 
     /** The stream must be rejected with a message containing {@code reason}; returns the exception. */
@@ -83,7 +83,7 @@ class RefPackDecoderHostileInputTest {
 
     private static boolean decodes(byte[] stream, Guarded dst) {
         try {
-            RefPackDecoder.decode(ByteBuffer.wrap(stream), dst.array, Guarded.OFFSET, dst.size);
+            RefPackDecoder.INSTANCE.decode(ByteBuffer.wrap(stream), dst.array, Guarded.OFFSET, dst.size);
             return true;
         } catch (CodecException e) {
             return false;
@@ -196,7 +196,7 @@ class RefPackDecoderHostileInputTest {
     @Test
     void aDestinationTooSmallForTheMemSizeIsTheCallersMistake() {
         byte[] stream = RefPackCommands.header(8).literals(ABCD).copy2(NONE, 4, 4).stop().bytes();
-        assertThrows(IllegalArgumentException.class, () -> RefPackDecoder.decode(ByteBuffer.wrap(stream), new byte[10], 3, 8));
+        assertThrows(IllegalArgumentException.class, () -> RefPackDecoder.INSTANCE.decode(ByteBuffer.wrap(stream), new byte[10], 3, 8));
     }
 
     /** Random bytes after a valid header, and wholly random bytes: decode or CodecException, nothing else. */

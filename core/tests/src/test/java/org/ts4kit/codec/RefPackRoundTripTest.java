@@ -42,7 +42,7 @@ class RefPackRoundTripTest {
         Guarded dst = new Guarded(size);
         int position = src.position();
         try {
-            RefPackDecoder.decode(src, dst.array, Guarded.OFFSET, size);
+            RefPackDecoder.INSTANCE.decode(src, dst.array, Guarded.OFFSET, size);
         } catch (CodecException e) {
             throw new AssertionError("the decoder rejects the encoder's output at " + e.position() + ": " + e.getMessage(), e);
         }

@@ -53,7 +53,7 @@ class ZlibDecoderHostileInputTest {
     }
 
     private static CodecException attempt(ByteBuffer src, int size) {
-        return Guarded.attempt(ZlibDecoder::decode, src, size);
+        return Guarded.attempt(ZlibDecoder.INSTANCE::decode, src, size);
     }
 
     static CodecException rejects(byte[] stream, int size, String reason) {
@@ -66,7 +66,7 @@ class ZlibDecoderHostileInputTest {
     private static byte[] decode(byte[] stream, int size) {
         Guarded dst = new Guarded(size);
         try {
-            ZlibDecoder.decode(ByteBuffer.wrap(stream), dst.array, Guarded.OFFSET, size);
+            ZlibDecoder.INSTANCE.decode(ByteBuffer.wrap(stream), dst.array, Guarded.OFFSET, size);
         } catch (CodecException e) {
             throw new AssertionError(e);
         }
@@ -94,11 +94,11 @@ class ZlibDecoderHostileInputTest {
         for (ByteBuffer src : new ByteBuffer[] {ByteBuffer.wrap(framed), direct}) {
             src.position(5).limit(5 + stream.length);
             byte[] out = new byte[XML.length];
-            ZlibDecoder.decode(src, out, 0, XML.length);
+            ZlibDecoder.INSTANCE.decode(src, out, 0, XML.length);
             assertEquals(5, src.position());
-            ZlibDecoder.decode(src, out, 0, XML.length); // decodes again from the same buffer
+            ZlibDecoder.INSTANCE.decode(src, out, 0, XML.length); // decodes again from the same buffer
             assertArrayEquals(XML, out);
-            assertThrows(CodecException.class, () -> ZlibDecoder.decode(src, new byte[XML.length - 1], 0, XML.length - 1));
+            assertThrows(CodecException.class, () -> ZlibDecoder.INSTANCE.decode(src, new byte[XML.length - 1], 0, XML.length - 1));
             assertEquals(5, src.position(), "after a failure too");
         }
     }

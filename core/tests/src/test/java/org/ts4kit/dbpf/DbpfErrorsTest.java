@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ts4kit.codec.Limits;
+import org.ts4kit.io.ByteSources;
 
 /**
  * Every kind of bad input ends in one {@link DbpfFormatException} that names the file, the offset
@@ -135,8 +136,11 @@ class DbpfErrorsTest {
         le(b).putInt(tail + 12, 0x7FFF_0000);
         DbpfPackage pkg = DbpfPackage.open("bad.package", ByteBuffer.wrap(b));
         assertError(assertThrows(DbpfFormatException.class, () -> pkg.read(0)), pkg.index().recordOffset(0), "exceeds the cap");
-        Limits.setMaxResourceBytes(16);
-        assertError(assertThrows(DbpfFormatException.class, () -> pkg.read(1)), pkg.index().recordOffset(1), "exceeds the cap");
+        // the cap is a read option: a package opened under a smaller one refuses what the default allows
+        DbpfPackage small = DbpfPackage.open(ByteSources.wrap("bad.package", ByteBuffer.wrap(b)),
+                ReadOptions.defaults().withMaxResourceBytes(16));
+        assertError(assertThrows(DbpfFormatException.class, () -> small.read(1)), small.index().recordOffset(1), "exceeds the cap");
+        assertEquals(TEXT.length, pkg.read(1).length, "the default cap still allows it");
     }
 
     @Test

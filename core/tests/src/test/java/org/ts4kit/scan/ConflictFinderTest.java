@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.io.ByteSources;
 import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
 
@@ -46,7 +47,7 @@ class ConflictFinderTest {
                 copies.merge(key.toString(), 1, Integer::sum);
             }
             byte[] bytes = w.toByteArray();
-            listing.packages.add(new PackageInput(name, name, bytes.length, () -> DbpfPackage.open(name, ByteBuffer.wrap(bytes))));
+            listing.packages.add(new PackageInput(name, name, bytes.length, options -> DbpfPackage.open(ByteSources.wrap(name, ByteBuffer.wrap(bytes)), options)));
         }
         List<String> expected = new ArrayList<>();
         holders.forEach((key, packages) -> {

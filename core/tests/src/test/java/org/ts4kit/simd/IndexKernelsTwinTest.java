@@ -78,26 +78,6 @@ class IndexKernelsTwinTest {
         }
     }
 
-    @Test
-    void hashBytesAgreesAtEveryLengthUpTo300AndOnLargeInputs() {
-        IndexKernels panama = Twins.panama();
-        SplittableRandom r = Twins.random(5);
-        byte[] data = new byte[1 << 20];
-        r.nextBytes(data);
-        for (int from : OFFSETS) {
-            for (int len = 0; len <= 300; len++) {
-                assertEquals(Twins.scalar().hashBytes(data, from, from + len), panama.hashBytes(data, from, from + len),
-                        Twins.reproduce() + " from=" + from + " len=" + len);
-            }
-        }
-        for (int round = 0; round < 50; round++) {
-            int from = r.nextInt(1000);
-            int to = from + r.nextInt(data.length - from + 1);
-            assertEquals(Twins.scalar().hashBytes(data, from, to), panama.hashBytes(data, from, to),
-                    Twins.reproduce() + " from=" + from + " to=" + to);
-        }
-    }
-
     private static void compareAll(IndexKernels panama, Columns c, int from, int to, SplittableRandom r, String what) {
         IndexKernels scalar = Twins.scalar();
         String where = Twins.reproduce() + " " + what;
@@ -109,15 +89,6 @@ class IndexKernelsTwinTest {
         assertEquals(na, nb, where + " filterType count");
         assertArrayEquals(Arrays.copyOf(a, na), Arrays.copyOf(b, nb), where + " filterType");
 
-        int words = (to - from + 63) / 64;
-        long[] bitsA = new long[words + 1];
-        long[] bitsB = new long[words + 1];
-        Arrays.fill(bitsA, -1L);
-        Arrays.fill(bitsB, -1L);
-        assertEquals(na, scalar.filterTypeBitmap(c.types, from, to, type, bitsA), where + " scalar bitmap count");
-        assertEquals(na, panama.filterTypeBitmap(c.types, from, to, type, bitsB), where + " bitmap count");
-        assertArrayEquals(bitsA, bitsB, where + " filterTypeBitmap");
-        assertEquals(-1L, bitsB[words], where + " bitmap wrote past its words");
 
         int[] set = new int[r.nextInt(6)];
         for (int s = 0; s < set.length; s++) {
@@ -137,10 +108,6 @@ class IndexKernelsTwinTest {
                     c.instances[at]), panama.findKey(c.types, c.groups, c.instances, from, to, c.types[at],
                             c.groups[at], c.instances[at]), where + " findKey");
         }
-        byte[] bytes = new byte[4 * c.types.length];
-        r.nextBytes(bytes);
-        assertEquals(scalar.hashBytes(bytes, 4 * from, 4 * to), panama.hashBytes(bytes, 4 * from, 4 * to),
-                where + " hashBytes");
     }
 
     private static void compareTypeSet(IndexKernels panama, Columns c, int from, int to, int[] set, String what) {

@@ -31,13 +31,6 @@ class ScalarIndexKernelsTest {
     }
 
     @Test
-    void bitmapSetsOneBitPerMatchFromTheRangeStart() {
-        long[] bits = {-1L};
-        assertEquals(2, k.filterTypeBitmap(types, 1, 6, 5, bits));
-        assertEquals(0b1010L, bits[0]);
-    }
-
-    @Test
     void filterTypesMatchesAnyTypeOfTheSet() {
         int[] out = new int[6];
         assertEquals(3, k.filterTypes(types, 0, 6, new int[] {7, 9, 9}, out));
@@ -65,42 +58,6 @@ class ScalarIndexKernelsTest {
     }
 
     /** The definition is a file format of sorts: these values must never change. */
-    @Test
-    void hashBytesIsPinned() {
-        byte[] d = new byte[300];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (byte) i;
-        }
-        int[] lengths = {0, 1, 7, 8, 31, 32, 33, 100, 300};
-        long[] pinned = {0xAA80F7466CA3941FL, 0xB9A82C2BA0487829L, 0x9B5875BC3A870E34L, 0x40297AAAFBD90B99L,
-            0x1DF05ECCF508E67DL, 0xC9F1B0767DF127D8L, 0xA3A12B54B54AEEA7L, 0x4BD9E1A069994BA4L, 0x091D1A52281BE836L};
-        for (int i = 0; i < lengths.length; i++) {
-            assertEquals(pinned[i], k.hashBytes(d, 0, lengths[i]), "length " + lengths[i]);
-        }
-    }
-
-    @Test
-    void hashBytesSeesOrderLengthAndEveryBit() {
-        SplittableRandom r = Twins.random(6);
-        byte[] d = new byte[256];
-        r.nextBytes(d);
-        long h = k.hashBytes(d, 0, 256);
-        Set<Long> seen = new HashSet<>();
-        seen.add(h);
-        for (int bit = 0; bit < 256 * 8; bit++) {
-            d[bit >>> 3] ^= (byte) (1 << (bit & 7));
-            seen.add(k.hashBytes(d, 0, 256));
-            d[bit >>> 3] ^= (byte) (1 << (bit & 7));
-        }
-        assertEquals(256 * 8 + 1, seen.size(), Twins.reproduce() + ": a one-bit flip left the hash unchanged");
-        byte[] swapped = d.clone();
-        System.arraycopy(d, 0, swapped, 32, 32);
-        System.arraycopy(d, 32, swapped, 0, 32);
-        assertNotEquals(h, k.hashBytes(swapped, 0, 256), "swapping two 32-byte blocks");
-        assertNotEquals(k.hashBytes(new byte[40], 0, 39), k.hashBytes(new byte[40], 0, 40), "trailing zero byte");
-        assertNotEquals(k.hashBytes(new byte[64], 0, 32), k.hashBytes(new byte[64], 0, 64), "trailing zero block");
-    }
-
     static Stream<IndexKernels> bothTwins() {
         return IndexKernelsProvider.vectorModuleReadable() ? Stream.of(ScalarIndexKernels.INSTANCE, Twins.panama())
                 : Stream.of(ScalarIndexKernels.INSTANCE);
@@ -116,12 +73,9 @@ class ScalarIndexKernelsTest {
         assertThrows(IndexOutOfBoundsException.class, () -> t.filterType(big, 0, 101, 0, new int[101]));
         assertThrows(IndexOutOfBoundsException.class, () -> t.filterType(big, 0, 100, 0, new int[99]));
         assertThrows(IndexOutOfBoundsException.class, () -> t.filterTypes(big, 0, 100, new int[] {1}, new int[99]));
-        assertThrows(IndexOutOfBoundsException.class, () -> t.filterTypeBitmap(big, 0, 100, 0, new long[1]));
         assertThrows(IndexOutOfBoundsException.class, () -> t.findKey(big, new int[99], bigL, 0, 100, 0, 0, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> t.hashKeys(big, big, new long[99], 0, 100, bigL));
         assertThrows(IndexOutOfBoundsException.class, () -> t.hashKeys(big, big, bigL, 0, 100, new long[99]));
-        assertThrows(IndexOutOfBoundsException.class, () -> t.hashBytes(new byte[10], 5, 11));
         assertEquals(0, t.filterType(big, 50, 50, 0, new int[0]));
-        assertEquals(0, t.filterTypeBitmap(big, 50, 50, 0, new long[0]));
     }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
-import org.ts4kit.scan.PackageScan;
+import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.scan.PackageScanner;
+import org.ts4kit.scan.ScanOptions;
 
 /** The demo corpus: reproducible by seed, and every file is what its manifest says it is. */
 class CorpusGeneratorTest {
@@ -60,10 +62,12 @@ class CorpusGeneratorTest {
         Listing listing = InputWalker.list(List.of(dir));
         assertEquals(status.keySet(), listing.packages().stream().map(p -> p.name()).collect(Collectors.toSet()),
                 "the walker finds exactly the packages the manifest lists");
-        CollectionScan scan = CollectionScan.run(listing, 2);
-        for (PackageScan s : scan.scans()) {
-            boolean expectBroken = status.get(s.input().name()).startsWith("broken");
-            assertEquals(expectBroken, s.isBroken(), s.input().name() + " " + s.problems());
+        Map<String, Boolean> broken = new java.util.concurrent.ConcurrentHashMap<>();
+        CollectionScan scan = CollectionScan.run(listing, 2, new PackageScanner(ScanOptions.KEYS, ReadOptions.defaults()),
+                pkg -> broken.put(pkg.name(), pkg.isBroken()));
+        assertEquals(status.keySet(), broken.keySet(), "the scan walks every listed package once");
+        for (Map.Entry<String, Boolean> e : broken.entrySet()) {
+            assertEquals(status.get(e.getKey()).startsWith("broken"), e.getValue(), e.getKey());
         }
         assertTrue(scan.conflicts().stream().anyMatch(c -> c.identical()), "some shared keys hold equal bytes");
         assertTrue(scan.conflicts().stream().anyMatch(c -> !c.identical()), "some shared keys hold different bytes");

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.ts4kit.dbpf.DbpfFormatException;
+
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.memory.BufferPool;
 import org.ts4kit.testkit.RawZip;
@@ -23,23 +23,23 @@ class HostileZipTest {
             .add(RawZip.deflated("a/b.package", PKG));
     private final byte[] bytes = raw.build();
 
-    private DbpfFormatException openFails() {
+    private ZipFormatException openFails() {
         return fails(() -> ZipArchive.open(ByteSources.wrap("mods.zip", bytes)));
     }
 
-    private DbpfFormatException readFails(int entry) throws DbpfFormatException {
+    private ZipFormatException readFails(int entry) throws ZipFormatException {
         ZipArchive zip = ZipArchive.open(ByteSources.wrap("mods.zip", bytes));
         return fails(() -> zip.data(zip.entries().get(entry)));
     }
 
-    private static DbpfFormatException fails(Executable e) {
-        return assertThrows(DbpfFormatException.class, e);
+    private static ZipFormatException fails(Executable e) {
+        return assertThrows(ZipFormatException.class, e);
     }
 
     @Test
     void notAZipAtAll() {
         for (byte[] b : new byte[][] {new byte[0], new byte[21], "DBPF".repeat(30).getBytes(StandardCharsets.US_ASCII)}) {
-            DbpfFormatException e = fails(() -> ZipArchive.open(ByteSources.wrap("x.package", b)));
+            ZipFormatException e = fails(() -> ZipArchive.open(ByteSources.wrap("x.package", b)));
             assertTrue(e.reason().startsWith("no end of central directory record"), e.reason());
             assertEquals("x.package", e.file());
         }
@@ -64,7 +64,7 @@ class HostileZipTest {
     @Test
     void aCentralDirectoryOffsetPastTheEnd() {
         RawZip.putInt(bytes, raw.eocdOffset + 16, 0x7FFF_0000L);
-        DbpfFormatException e = openFails();
+        ZipFormatException e = openFails();
         assertEquals(raw.eocdOffset + 16, e.offset(), "the field that points there");
         assertTrue(e.reason().startsWith("central directory at 2147418112 lies outside the archive"), e.reason());
     }
@@ -80,7 +80,7 @@ class HostileZipTest {
     void aCentralDirectoryOffsetThatPointsAtSomethingElse() {
         RawZip.putInt(bytes, raw.eocdOffset + 16, raw.cdOffset - 100);
         RawZip.putInt(bytes, raw.eocdOffset + 12, raw.eocdOffset - raw.cdOffset - 4);
-        DbpfFormatException e = openFails();
+        ZipFormatException e = openFails();
         assertEquals("central directory at " + (raw.cdOffset - 100) + " does not start with a central file header", e.reason());
         assertEquals(raw.cdOffset - 100, e.offset());
     }
@@ -94,7 +94,7 @@ class HostileZipTest {
     @Test
     void aNameThatRunsPastTheDirectory() {
         RawZip.putShort(bytes, raw.centralOffsets.get(1) + 28, 60_000);
-        DbpfFormatException e = openFails();
+        ZipFormatException e = openFails();
         assertEquals(raw.centralOffsets.get(1), e.offset());
         assertTrue(e.reason().startsWith("central directory record 1 at " + raw.centralOffsets.get(1)), e.reason());
         assertTrue(e.reason().endsWith("runs past the end of the directory at " + raw.eocdOffset), e.reason());
@@ -103,7 +103,7 @@ class HostileZipTest {
     @Test
     void aLocalHeaderOffsetOutsideTheArchive() throws Exception {
         RawZip.putInt(bytes, raw.centralOffsets.get(1) + 42, 0xFFFF_0000L);
-        DbpfFormatException e = readFails(1);
+        ZipFormatException e = readFails(1);
         assertEquals("mods.zip!/a/b.package", e.file());
         assertEquals(raw.centralOffsets.get(1), e.offset());
         assertEquals("entry 'a/b.package': local header at 4294901760 lies outside the archive (" + bytes.length + " bytes)", e.reason());
@@ -112,7 +112,7 @@ class HostileZipTest {
     @Test
     void aLocalHeaderOffsetThatPointsIntoData() throws Exception {
         RawZip.putInt(bytes, raw.centralOffsets.get(1) + 42, 100);
-        DbpfFormatException e = readFails(1);
+        ZipFormatException e = readFails(1);
         assertEquals(100, e.offset());
         assertEquals("entry 'a/b.package': local header at 100 is not a local file header", e.reason());
     }
@@ -120,7 +120,7 @@ class HostileZipTest {
     @Test
     void aCompressedSizePastTheEnd() throws Exception {
         RawZip.putInt(bytes, raw.centralOffsets.get(1) + 20, 0x7000_0000L);
-        DbpfFormatException e = readFails(1);
+        ZipFormatException e = readFails(1);
         assertEquals(raw.localOffsets.get(1), e.offset());
         assertTrue(e.reason().matches("entry 'a/b.package': data at \\d+ \\(1879048192 bytes\\) lies outside the archive .*"), e.reason());
     }
@@ -142,7 +142,7 @@ class HostileZipTest {
     void aCrcMismatchInStoredAndDeflatedEntries() throws Exception {
         for (int i = 0; i < 2; i++) {
             RawZip.putInt(bytes, raw.centralOffsets.get(i) + 16, 0x12345678);
-            DbpfFormatException e = readFails(i);
+            ZipFormatException e = readFails(i);
             assertTrue(e.reason().contains("CRC mismatch: the data's CRC-32 is " + String.format("%08X", ZipFixtures.crc(PKG))
                     + ", the central directory says 12345678"), e.reason());
         }
@@ -153,7 +153,7 @@ class HostileZipTest {
         RawZip.putInt(bytes, raw.centralOffsets.get(1) + 16, 0x12345678);
         BufferPool pool = new BufferPool(4, 1 << 20);
         ZipArchive zip = ZipArchive.open(ByteSources.wrap("mods.zip", bytes));
-        DbpfFormatException e = fails(() -> zip.open(zip.entries().get(1), "member", pool));
+        ZipFormatException e = fails(() -> zip.open(zip.entries().get(1), "member", pool));
         assertTrue(e.reason().contains("CRC mismatch"), e.reason());
         assertEquals(1, pool.misses(), "one array was taken for the inflated bytes");
         assertTrue(pool.idleBytes() > 0, "and given back when the CRC failed");
@@ -163,7 +163,7 @@ class HostileZipTest {
     void aFlippedByteInStoredDataFailsTheCrc() throws Exception {
         long data = raw.localOffsets.get(0) + 30 + "a/stored.package".length();
         bytes[(int) data + 7] ^= 1;
-        DbpfFormatException e = readFails(0);
+        ZipFormatException e = readFails(0);
         assertEquals(data, e.offset(), "the first byte of the entry's data");
         assertTrue(e.reason().contains("CRC mismatch"));
     }
@@ -215,7 +215,7 @@ class HostileZipTest {
     void garbageInsteadOfDeflateData() throws Exception {
         long data = raw.localOffsets.get(1) + 30 + "a/b.package".length();
         Arrays.fill(bytes, (int) data, (int) data + 8, (byte) 0xFF);
-        DbpfFormatException e = readFails(1);
+        ZipFormatException e = readFails(1);
         assertEquals(data, e.offset());
         assertTrue(e.reason().startsWith("entry 'a/b.package': corrupt deflate data"), e.reason());
     }
@@ -232,7 +232,7 @@ class HostileZipTest {
     void aHostileNameCannotForgeLinesInMessages() throws Exception {
         byte[] b = new RawZip().add(RawZip.stored("x\nmods.zip: offset 0: all fine", PKG).method(12)).build();
         ZipArchive zip = ZipArchive.open(ByteSources.wrap("mods.zip", b));
-        DbpfFormatException e = fails(() -> zip.data(zip.entries().get(0)));
+        ZipFormatException e = fails(() -> zip.data(zip.entries().get(0)));
         assertEquals("entry 'x\\u000Amods.zip: offset 0: all fine': unsupported compression method 12 (bzip2)", e.reason());
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ts4kit.dbpf.DbpfFormatException;
+
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.testkit.RawZip;
@@ -96,7 +96,7 @@ class Zip64Test {
         byte[] b = raw.build();
         long central = raw.centralOffsets.get(0);
         RawZip.putShort(b, central + 46 + "a.package".length() + 2, 16); // the extra now holds size and compressed size only
-        DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
+        ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
         assertEquals("entry 'a.package': ZIP64 extra field of 16 bytes lacks the local header offset", e.reason());
     }
 
@@ -105,7 +105,7 @@ class Zip64Test {
         RawZip raw = new RawZip().add(RawZip.stored("a.package", new byte[10]));
         byte[] b = raw.build();
         RawZip.putInt(b, raw.centralOffsets.get(0) + 24, 0xFFFFFFFFL);
-        DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
+        ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
         assertEquals("entry 'a.package': a size or offset is 0xFFFFFFFF but the record has no ZIP64 extra field", e.reason());
         assertEquals(raw.centralOffsets.get(0), e.offset());
     }
@@ -116,7 +116,7 @@ class Zip64Test {
         byte[] b = raw.build();
         long extra = raw.centralOffsets.get(0) + 46 + "a.package".length();
         RawZip.putLong(b, extra + 4, -5);
-        DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
+        ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
         assertEquals("entry 'a.package': ZIP64 size 18446744073709551611 is negative", e.reason());
     }
 
@@ -125,7 +125,7 @@ class Zip64Test {
         RawZip raw = new RawZip().zip64End().add(RawZip.stored("a.package", new byte[10]));
         byte[] b = raw.build();
         RawZip.putInt(b, raw.eocd64Offset, 0x12345678); // destroy the ZIP64 end record's signature
-        DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
+        ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
         assertEquals(raw.eocdOffset - 20 + 8, e.offset());
         assertTrue(e.reason().startsWith("no ZIP64 end of central directory record at " + raw.eocd64Offset), e.reason());
     }
@@ -135,7 +135,7 @@ class Zip64Test {
         RawZip raw = new RawZip().zip64End().add(RawZip.stored("a.package", new byte[10]));
         byte[] b = raw.build();
         RawZip.putLong(b, raw.eocd64Offset + 48, Long.MAX_VALUE);
-        DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
+        ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
         assertEquals(raw.eocd64Offset + 48, e.offset());
         assertTrue(e.reason().startsWith("central directory at " + Long.MAX_VALUE + " lies outside the archive"), e.reason());
     }
@@ -145,7 +145,7 @@ class Zip64Test {
         RawZip raw = new RawZip().zip64End().add(RawZip.stored("a.package", new byte[10]));
         byte[] b = raw.build();
         RawZip.putLong(b, raw.eocd64Offset + 32, 1L << 40);
-        DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
+        ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("z.zip", b)));
         assertEquals("the end record declares 1099511627776 entries but the central directory holds 1", e.reason());
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.ts4kit.dbpf.DbpfFormatException;
+
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
@@ -199,7 +199,7 @@ class ZipArchiveTest {
     void aDeflatedEntryOverTheCapIsRefusedBeforeInflating() throws Exception {
         byte[] archive = ZipFixtures.contents().deflated("big.package", new byte[5000]).stored("stored.package", new byte[5000]).write();
         try (ZipArchive zip = ZipArchive.open(ByteSources.wrap("mods.zip", archive), 4096)) {
-            DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> zip.data(zip.entries().get(0)));
+            ZipFormatException e = assertThrows(ZipFormatException.class, () -> zip.data(zip.entries().get(0)));
             assertEquals("mods.zip!/big.package", e.file());
             assertEquals("entry 'big.package': declared size 5000 exceeds the cap of 4096 bytes (-Dts4kit.maxResourceBytes)", e.reason());
             assertEquals(5000, zip.data(zip.entries().get(1)).remaining(), "stored entries are views and need no cap");

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
-import org.ts4kit.dbpf.DbpfFormatException;
+
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.testkit.Seeds;
@@ -23,7 +23,7 @@ import org.ts4kit.testkit.ZipFixtures;
 
 /**
  * Seeded hostile input: truncations, cut-outs, random byte flips and fields overwritten with
- * edge values. Whatever the damage, reading either fails with a {@link DbpfFormatException} or
+ * edge values. Whatever the damage, reading either fails with a {@link ZipFormatException} or
  * returns bytes whose length and CRC-32 are what the entry declares; never another exception,
  * a hang or an allocation past the cap.
  */
@@ -128,11 +128,11 @@ class ZipFuzzTest {
         });
     }
 
-    /** Opens and reads every entry; null when a {@link DbpfFormatException} said the input is bad. */
+    /** Opens and reads every entry; null when a {@link ZipFormatException} said the input is bad. */
     static Map<String, byte[]> readOrFail(byte[] archive, String what) {
         try {
             return readAll(ByteSources.wrap("fuzz.zip", archive), what);
-        } catch (DbpfFormatException expected) {
+        } catch (ZipFormatException expected) {
             return null;
         }
     }
@@ -140,15 +140,15 @@ class ZipFuzzTest {
     private static Map<String, byte[]> readAll(byte[] archive, String what) {
         try {
             return readAll(ByteSources.wrap("fuzz.zip", archive), what);
-        } catch (DbpfFormatException e) {
+        } catch (ZipFormatException e) {
             throw new AssertionError(what + ": " + e.getMessage(), e);
         }
     }
 
     /** Reads every entry; an entry that fails is left out, and the first failure is rethrown at the end. */
-    static Map<String, byte[]> readAll(ByteSource src, String what) throws DbpfFormatException {
+    static Map<String, byte[]> readAll(ByteSource src, String what) throws ZipFormatException {
         Map<String, byte[]> out = new java.util.LinkedHashMap<>();
-        DbpfFormatException first = null;
+        ZipFormatException first = null;
         try (ZipArchive zip = ZipArchive.open(src, CAP)) {
             for (ZipEntryInfo e : zip.entries()) {
                 try {
@@ -156,7 +156,7 @@ class ZipFuzzTest {
                     assertEquals(e.size(), data.remaining(), what + ": " + e);
                     assertEquals(e.crc(), crc(data), what + ": " + e);
                     out.putIfAbsent(e.name(), ZipArchiveTest.bytes(data));
-                } catch (DbpfFormatException x) {
+                } catch (ZipFormatException x) {
                     first = first == null ? x : first;
                 }
             }

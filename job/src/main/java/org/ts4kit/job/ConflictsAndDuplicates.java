@@ -18,10 +18,10 @@ import scala.Tuple2;
  * same decompressed bytes. (The first version ran Spark SQL over the written Parquet tables; this
  * costs less than half as much, measured with {@code bin/ts4kit-job-bench}.)
  */
-final class Derived {
+final class ConflictsAndDuplicates {
     private static final char SEP = '\u0000';
 
-    private Derived() {
+    private ConflictsAndDuplicates() {
     }
 
     /** Rows {@code (key, packages, identical, count)} for keys held by two or more packages. */
@@ -29,9 +29,9 @@ final class Derived {
         return results.flatMapToPair(r -> {
             List<Tuple2<String, String>> out = new ArrayList<>();
             Set<String> ok = okPackages(r);
-            for (Object[] res : r.resources) {
-                if (ok.contains((String) res[0]) && !"deleted".equals(res[8])) {
-                    out.add(new Tuple2<>(key(res), res[0] + String.valueOf(SEP) + res[9]));
+            for (ResourceRow res : r.resources) {
+                if (ok.contains(res.path) && !res.isDeleted()) {
+                    out.add(new Tuple2<>(res.key(), res.path + SEP + res.hash));
                 }
             }
             return out.iterator();
@@ -55,9 +55,9 @@ final class Derived {
         return results.flatMapToPair(r -> {
             List<Tuple2<String, String>> out = new ArrayList<>();
             Set<String> ok = okPackages(r);
-            for (Object[] res : r.resources) {
-                if (ok.contains((String) res[0]) && res[9] != null) {
-                    out.add(new Tuple2<>((String) res[9], res[7] + String.valueOf(SEP) + key(res)));
+            for (ResourceRow res : r.resources) {
+                if (ok.contains(res.path) && res.hash != null) {
+                    out.add(new Tuple2<>(res.hash, res.memSize + String.valueOf(SEP) + res.key()));
                 }
             }
             return out.iterator();
@@ -80,16 +80,12 @@ final class Derived {
 
     private static Set<String> okPackages(FileResult r) {
         Set<String> ok = new HashSet<>();
-        for (Object[] p : r.packages) {
-            if ("ok".equals(p[5])) {
-                ok.add((String) p[0]);
+        for (PackageRow p : r.packages) {
+            if (!p.broken) {
+                ok.add(p.path);
             }
         }
         return ok;
-    }
-
-    private static String key(Object[] res) {
-        return res[1] + ":" + res[3] + ":" + res[4];
     }
 
     private static Iterator<Row> single(Row row) {

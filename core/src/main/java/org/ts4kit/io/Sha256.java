@@ -1,10 +1,9 @@
-package org.ts4kit.hash;
+package org.ts4kit.io;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.ts4kit.io.ByteSource;
 
 /** SHA-256 of resource bytes, with one reusable digest per thread (the JDK's intrinsic does the work). */
 public final class Sha256 {

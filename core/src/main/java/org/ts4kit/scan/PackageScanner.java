@@ -1,0 +1,150 @@
+package org.ts4kit.scan;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.dbpf.DbpfIndex;
+import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.dbpf.ResourceReader;
+import org.ts4kit.io.Sha256;
+import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.StringTable;
+
+/**
+ * One pass over one package: opens it, walks its index once, decodes each live entry once (when
+ * {@link ScanOptions#decode()}), hashes it, and hands everything to a {@link ScanSink}. Never
+ * throws for bad input: a package that does not open, or an entry that does not decode, becomes a
+ * {@link Problem}. This is the per-file unit that the CLI's collection scans and the Spark job share.
+ *
+ * <pre>{@code
+ * PackageScanner scanner = new PackageScanner(ScanOptions.KEYS, ReadOptions.defaults());
+ * ScannedPackage result = scanner.scan(input, new ResourceBuffer(), ScanSink.NONE);
+ * }</pre>
+ *
+ * Thread-safe: one scanner serves every thread, each with its own buffer.
+ */
+public final class PackageScanner {
+    private final ScanOptions what;
+    private final ReadOptions read;
+
+    public PackageScanner(ScanOptions what, ReadOptions read) {
+        this.what = what;
+        this.read = read;
+    }
+
+    public ScanOptions options() {
+        return what;
+    }
+
+    public ReadOptions readOptions() {
+        return read;
+    }
+
+    /** Opens, walks and closes {@code input}. {@code buffer} is reused scratch for decompression. */
+    public ScannedPackage scan(PackageInput input, ResourceBuffer buffer, ScanSink sink) {
+        return scan(open(0, input), buffer, sink);
+    }
+
+    /** Opens {@code input}: I/O and index parsing only. Never throws for bad input. */
+    OpenedPackage open(int position, PackageInput input) {
+        try {
+            return new OpenedPackage(position, input, input.open(read), null);
+        } catch (IOException | RuntimeException e) {
+            // a RuntimeException here is a reader bug; the input still gets a precise line, not a lost run
+            return new OpenedPackage(position, input, null, e);
+        }
+    }
+
+    /** Walks an opened package into {@code sink}, then closes it. */
+    ScannedPackage scan(OpenedPackage opened, ResourceBuffer buffer, ScanSink sink) {
+        ScannedPackage out = new ScannedPackage(opened.position, opened.input);
+        if (opened.pkg == null) {
+            fail(out, Problem.of(opened.input.location(), opened.failure), sink);
+        } else {
+            try (DbpfPackage pkg = opened.pkg) {
+                out.opened(pkg.length(), pkg.index(), what.decode());
+                walk(pkg, out, buffer, sink);
+                if (what.fileHash()) {
+                    out.fileHash(fileHash(pkg));
+                }
+            } catch (ReaderFailure e) {
+                fail(out, Problem.of(opened.input.location(), e.cause), sink);
+            }
+        }
+        sink.onPackage(out);
+        return out;
+    }
+
+    /**
+     * Every index entry in order (or those of the filtered types): decoded and hashed when asked and
+     * live, then handed to the sink.
+     */
+    private void walk(DbpfPackage pkg, ScannedPackage out, ResourceBuffer buffer, ScanSink sink) {
+        DbpfIndex idx = pkg.index();
+        ResourceReader reader = what.decode() ? pkg.reader(buffer) : null;
+        String location = out.input().location();
+        int[] only = what.entriesOf(idx);
+        int n = only == null ? idx.size() : only.length;
+        for (int k = 0; k < n; k++) {
+            int i = only == null ? k : only[k];
+            ByteBuffer bytes = null;
+            if (reader != null && !idx.isDeleted(i)) {
+                try {
+                    bytes = reader.read(i);
+                    Sha256.digestInto(bytes, out.hashes(), i * 32);
+                    out.markDecoded(i);
+                } catch (DbpfFormatException e) {
+                    fail(out, Problem.of(location, e), sink);
+                    bytes = null;
+                } catch (RuntimeException e) {
+                    throw new ReaderFailure(e);
+                }
+            }
+            sink.onResource(out, i, bytes);
+            if (bytes != null && what.strings() && idx.type(i) == StringTable.TYPE) {
+                stringTable(out, i, bytes, sink);
+            }
+        }
+    }
+
+    private static void stringTable(ScannedPackage out, int entry, ByteBuffer bytes, ScanSink sink) {
+        StringTable table;
+        try {
+            table = StringTable.decode(out.input().location(), bytes);
+        } catch (DbpfFormatException e) {
+            // the container is fine; only the table's content is not what STBL v5 says
+            Problem p = Problem.of(out.input().location(), e);
+            out.warning(p);
+            sink.onProblem(out, p, false);
+            return;
+        }
+        sink.onStringTable(out, entry, table);
+    }
+
+    private static byte[] fileHash(DbpfPackage pkg) {
+        try {
+            return Sha256.digest(pkg.source());
+        } catch (RuntimeException e) {
+            throw new ReaderFailure(e);
+        }
+    }
+
+    private static void fail(ScannedPackage out, Problem p, ScanSink sink) {
+        out.problem(p);
+        sink.onProblem(out, p, true);
+    }
+
+    /**
+     * A RuntimeException from the reader (a bug, or a file changed under a mapping): the package gets
+     * a precise problem line and the run goes on. Exceptions from the sink are the caller's and pass.
+     */
+    private static final class ReaderFailure extends RuntimeException {
+        final RuntimeException cause;
+
+        ReaderFailure(RuntimeException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+}
