@@ -5,7 +5,7 @@ package org.ts4kit.simd;
  * The plain-loop twin of {@link IndexKernels}: the reference the Vector API twin must match, and
  * what runs when that twin is unavailable. Also holds the exact definitions of the two hashes.
  */
-public final class ScalarIndexKernels implements IndexKernels {
+final class ScalarIndexKernels implements IndexKernels {
     /** The one instance; it holds no state. */
     public static final ScalarIndexKernels INSTANCE = new ScalarIndexKernels();
 
