@@ -65,12 +65,12 @@ class LocalJobTest {
         Set<String> expectedPaths = listing.packages().stream().map(PackageInput::name).collect(Collectors.toCollection(TreeSet::new));
         List<Row> packages = Ts4kitJob.read(spark, o, Tables.PACKAGES).collectAsList();
         assertEquals(expectedPaths.size(), packages.size(), "one row per package");
-        assertEquals(expectedPaths, packages.stream().map(r -> r.getString(0)).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(expectedPaths, packages.stream().map(r -> r.<String>getAs("path")).collect(Collectors.toCollection(TreeSet::new)));
 
-        assertEquals(new TreeSet<>(broken), packages.stream().filter(r -> r.getString(5).equals("broken")).map(r -> r.getString(0))
+        assertEquals(new TreeSet<>(broken), packages.stream().filter(r -> r.<String>getAs("status").equals("broken")).map(r -> r.<String>getAs("path"))
                 .collect(Collectors.toCollection(TreeSet::new)));
         assertEquals(broken.size(), summary.packagesBroken);
-        Set<String> errorPaths = Ts4kitJob.read(spark, o, Tables.ERRORS).collectAsList().stream().map(r -> r.getString(0))
+        Set<String> errorPaths = Ts4kitJob.read(spark, o, Tables.ERRORS).collectAsList().stream().map(r -> r.<String>getAs("path"))
                 .collect(Collectors.toSet());
         assertTrue(errorPaths.containsAll(broken), "every broken package has an error row");
 
@@ -97,6 +97,6 @@ class LocalJobTest {
 
     static List<String> conflictLines(SparkSession spark, JobOptions o) {
         return Ts4kitJob.read(spark, o, Tables.CONFLICTS).collectAsList().stream()
-                .map(r -> r.getString(0) + " " + r.getList(1) + " " + r.getBoolean(2)).sorted().collect(Collectors.toList());
+                .map(r -> r.getAs("key") + " " + r.getList(r.fieldIndex("packages")) + " " + r.getAs("identical")).sorted().collect(Collectors.toList());
     }
 }
