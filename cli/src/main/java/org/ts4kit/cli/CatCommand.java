@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit cat FILE KEY}: one resource's decompressed bytes to stdout. */
-@Command(name = "cat", description = "Write one resource's decompressed bytes to stdout.")
+@Command(name = "cat", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Write one resource's decompressed bytes to stdout.")
 final class CatCommand implements Callable<Integer> {
     /** Where the bytes go; tests point it at a buffer. */
     static OutputStream binaryOut = System.out;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ts4kit conflicts PATH... [--json]}: keys present in two or more packages across folders,
  * files and {@code .zip} archives. Broken inputs are reported on stderr and skipped.
  */
-@Command(name = "conflicts", description = "Find resource keys present in two or more packages (folders, files, .zip archives).")
+@Command(name = "conflicts", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Find resource keys present in two or more packages (folders, files, .zip archives).")
 final class ConflictsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

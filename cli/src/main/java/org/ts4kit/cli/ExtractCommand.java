@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ts4kit extract FILE DIR}: every live resource to {@code DIR/TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}.
  * Names are built from hex digits only, and each target is checked to resolve inside DIR.
  */
-@Command(name = "extract", description = "Write every resource to DIR, one file per key.")
+@Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Write every resource to DIR, one file per key.")
 final class ExtractCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

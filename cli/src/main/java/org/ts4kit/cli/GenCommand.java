@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit gen DIR --packages N --seed S [--big-mb M]}: a deterministic demo corpus. */
-@Command(name = "gen", description = "Generate a deterministic demo corpus (packages, mod archives, broken files).")
+@Command(name = "gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Generate a deterministic demo corpus (packages, mod archives, broken files).")
 final class GenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit inspect FILE}: header, then entry counts and bytes by type and by compression. */
-@Command(name = "inspect", description = "Show a package's header and what its index holds, by type and by compression.")
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Show a package's header and what its index holds, by type and by compression.")
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit ls FILE [--type T] [--json] [--hash]}: one line per index entry. */
-@Command(name = "ls", description = "List a package's entries, one per line.")
+@Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "List a package's entries, one per line.")
 final class LsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
