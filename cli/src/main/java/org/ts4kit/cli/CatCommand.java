@@ -26,7 +26,7 @@ final class CatCommand implements Callable<Integer> {
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
 
     @Parameters(index = "1", paramLabel = "KEY", converter = KeyConverter.class,
@@ -36,7 +36,8 @@ final class CatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Problems problems = new Problems(spec.commandLine().getErr());
-        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
+            DbpfPackage pkg = arg.pkg();
             int e = pkg.index().find(key);
             if (e < 0) {
                 problems.report(file.toString(), pkg.header().indexPosition(), "no resource " + key + " in the index");

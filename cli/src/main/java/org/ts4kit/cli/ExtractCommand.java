@@ -35,7 +35,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
 
     @Parameters(index = "1", paramLabel = "DIR", description = "Output folder (created when missing).")
@@ -48,7 +48,8 @@ final class ExtractCommand implements Callable<Integer> {
         Path root = dir.toAbsolutePath().normalize();
         int written = 0;
         int deleted = 0;
-        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
+            DbpfPackage pkg = arg.pkg();
             Files.createDirectories(root);
             DbpfIndex idx = pkg.index();
             ResourceReader reader = pkg.reader(new ResourceBuffer());

@@ -28,14 +28,15 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Problems problems = new Problems(spec.commandLine().getErr());
-        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
+            DbpfPackage pkg = arg.pkg();
             DbpfHeader h = pkg.header();
             DbpfIndex idx = pkg.index();
             out.printf("file         %s%n", file);
