@@ -8,6 +8,7 @@ import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.Conflict;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
+import org.ts4kit.scan.PackageScan;
 import org.ts4kit.scan.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,10 @@ final class ConflictsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Listing listing = InputWalker.list(paths);
-        CollectionScan scan = CollectionScan.run(listing, threads);
+        CollectionScan scan;
+        try (Progress progress = Progress.start(spec, "conflicts", "packages", listing.packages().size())) {
+            scan = CollectionScan.run(listing, threads, PackageScan.Options.KEYS, progress);
+        }
         for (Problem p : scan.problems()) {
             err.println(p);
         }

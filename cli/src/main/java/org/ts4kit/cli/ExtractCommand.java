@@ -48,7 +48,8 @@ final class ExtractCommand implements Callable<Integer> {
         Path root = dir.toAbsolutePath().normalize();
         int written = 0;
         int deleted = 0;
-        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine());
+                Progress progress = Progress.start(spec, "extract", "resources", arg.pkg().index().liveCount())) {
             DbpfPackage pkg = arg.pkg();
             Files.createDirectories(root);
             DbpfIndex idx = pkg.index();
@@ -65,6 +66,7 @@ final class ExtractCommand implements Callable<Integer> {
                     if (!target.startsWith(root)) {
                         throw new IllegalStateException("refusing to write outside " + root + ": " + target);
                     }
+                    int size = bytes.remaining();
                     try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                             StandardOpenOption.TRUNCATE_EXISTING)) {
                         while (bytes.hasRemaining()) {
@@ -72,8 +74,11 @@ final class ExtractCommand implements Callable<Integer> {
                         }
                     }
                     written++;
+                    progress.advanced(1, size);
                 } catch (DbpfFormatException e) {
+                    progress.clear(); // the error line must not share the bar's line
                     problems.report(e);
+                    progress.advanced(1, 0);
                 }
             }
         } catch (IOException e) {

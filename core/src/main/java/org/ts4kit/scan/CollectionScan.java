@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.ts4kit.pipeline.Pipeline;
 import org.ts4kit.memory.BufferPool;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.telemetry.ProgressListener;
 
 /**
  * A local scan of a collection (no Spark): every package of a {@link Listing} is scanned on the
@@ -33,8 +34,17 @@ public final class CollectionScan {
 
     /** As {@link #run(Listing, int)}, computing what {@code options} asks for (file hashes, strings) too. */
     public static CollectionScan run(Listing listing, int threads, PackageScan.Options options) throws InterruptedException {
+        return run(listing, threads, options, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(Listing, int, PackageScan.Options)}, telling {@code progress} after each package
+     * is scanned (one item, its {@link PackageInput#size()} in bytes), on the calling thread.
+     */
+    public static CollectionScan run(Listing listing, int threads, PackageScan.Options options, ProgressListener progress)
+            throws InterruptedException {
         List<PackageInput> inputs = listing.packages();
-        List<PackageScan> scans = scanAll(inputs, Math.max(1, threads), options);
+        List<PackageScan> scans = scanAll(inputs, Math.max(1, threads), options, progress);
         List<Problem> problems = new ArrayList<>(listing.problems());
         ConflictFinder finder = new ConflictFinder();
         int broken = listing.problems().size();
@@ -54,12 +64,13 @@ public final class CollectionScan {
      * {@code threads} threads that decode and hash, with at most a few packages in flight per
      * thread; results land in listing order.
      */
-    private static List<PackageScan> scanAll(List<PackageInput> inputs, int threads, PackageScan.Options options)
-            throws InterruptedException {
+    private static List<PackageScan> scanAll(List<PackageInput> inputs, int threads, PackageScan.Options options,
+            ProgressListener progress) throws InterruptedException {
         PackageScan[] out = new PackageScan[inputs.size()];
         if (threads == 1 || inputs.size() < 2) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = scan(PackageScan.open(inputs.get(i)), options);
+                progress.advanced(1, inputs.get(i).size());
             }
             return List.of(out);
         }
@@ -67,7 +78,10 @@ public final class CollectionScan {
         Pipeline.from(positions)
                 .stage("open", 1, i -> new Numbered<>(i, PackageScan.open(inputs.get(i))))
                 .stage("decode", threads, o -> new Numbered<>(o.position, scan(o.value, options)))
-                .run(r -> out[r.position] = r.value, 4 * threads);
+                .run(r -> {
+                    out[r.position] = r.value;
+                    progress.advanced(1, inputs.get(r.position).size()); // the sink: the calling thread
+                }, 4 * threads);
         return List.of(out);
     }
 
