@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit cat FILE KEY}: one resource's decompressed bytes to stdout. */
-@Command(name = "cat", description = "Write one resource's decompressed bytes to stdout.")
+@Command(name = "cat", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Write one resource's decompressed bytes to stdout.")
 final class CatCommand implements Callable<Integer> {
     /** Where the bytes go; tests point it at a buffer. */
     static OutputStream binaryOut = System.out;
@@ -25,7 +26,7 @@ final class CatCommand implements Callable<Integer> {
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
 
     @Parameters(index = "1", paramLabel = "KEY", converter = KeyConverter.class,
@@ -35,7 +36,8 @@ final class CatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Problems problems = new Problems(spec.commandLine().getErr());
-        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
+            DbpfPackage pkg = arg.pkg();
             int e = pkg.index().find(key);
             if (e < 0) {
                 problems.report(file.toString(), pkg.header().indexPosition(), "no resource " + key + " in the index");

@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.Conflict;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
+import org.ts4kit.scan.PackageScanner;
 import org.ts4kit.scan.Problem;
+import org.ts4kit.scan.ScanOptions;
+import org.ts4kit.scan.ScanSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ts4kit conflicts PATH... [--json]}: keys present in two or more packages across folders,
  * files and {@code .zip} archives. Broken inputs are reported on stderr and skipped.
  */
-@Command(name = "conflicts", description = "Find resource keys present in two or more packages (folders, files, .zip archives).")
+@Command(name = "conflicts", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Find resource keys present in two or more packages (folders, files, .zip archives).")
 final class ConflictsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,7 +47,11 @@ final class ConflictsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Listing listing = InputWalker.list(paths);
-        CollectionScan scan = CollectionScan.run(listing, threads);
+        CollectionScan scan;
+        try (Progress progress = Progress.start(spec, "conflicts", "packages", listing.packages().size())) {
+            scan = CollectionScan.run(listing, threads, new PackageScanner(ScanOptions.KEYS, ReadOptions.defaults()),
+                    ScanSink.NONE, progress);
+        }
         for (Problem p : scan.problems()) {
             err.println(p);
         }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ts4kit extract FILE DIR}: every live resource to {@code DIR/TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}.
  * Names are built from hex digits only, and each target is checked to resolve inside DIR.
  */
-@Command(name = "extract", description = "Write every resource to DIR, one file per key.")
+@Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Write every resource to DIR, one file per key.")
 final class ExtractCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +35,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
 
     @Parameters(index = "1", paramLabel = "DIR", description = "Output folder (created when missing).")
@@ -47,7 +48,9 @@ final class ExtractCommand implements Callable<Integer> {
         Path root = dir.toAbsolutePath().normalize();
         int written = 0;
         int deleted = 0;
-        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine());
+                Progress progress = Progress.start(spec, "extract", "resources", arg.pkg().index().liveCount())) {
+            DbpfPackage pkg = arg.pkg();
             Files.createDirectories(root);
             DbpfIndex idx = pkg.index();
             ResourceReader reader = pkg.reader(new ResourceBuffer());
@@ -63,6 +66,7 @@ final class ExtractCommand implements Callable<Integer> {
                     if (!target.startsWith(root)) {
                         throw new IllegalStateException("refusing to write outside " + root + ": " + target);
                     }
+                    int size = bytes.remaining();
                     try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                             StandardOpenOption.TRUNCATE_EXISTING)) {
                         while (bytes.hasRemaining()) {
@@ -70,8 +74,11 @@ final class ExtractCommand implements Callable<Integer> {
                         }
                     }
                     written++;
+                    progress.advanced(1, size);
                 } catch (DbpfFormatException e) {
+                    progress.clear(); // the error line must not share the bar's line
                     problems.report(e);
+                    progress.advanced(1, 0);
                 }
             }
         } catch (IOException e) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit gen DIR --packages N --seed S [--big-mb M]}: a deterministic demo corpus. */
-@Command(name = "gen", description = "Generate a deterministic demo corpus (packages, mod archives, broken files).")
+@Command(name = "gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Generate a deterministic demo corpus (packages, mod archives, broken files).")
 final class GenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +38,10 @@ final class GenCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--packages and --big-mb must be >= 0, --size-factor >= 1");
         }
         long t0 = System.nanoTime();
-        List<String> files = CorpusGenerator.generate(dir, packages, seed, bigMb, sizeFactor);
+        List<String> files;
+        try (Progress progress = Progress.start(spec, "gen", "packages", packages + (bigMb > 0 ? 1 : 0))) {
+            files = CorpusGenerator.generate(dir, packages, seed, bigMb, sizeFactor, progress);
+        }
         long broken = files.stream().filter(l -> l.contains("\tbroken")).count();
         spec.commandLine().getErr().printf("wrote %d files (%d broken) to %s in %.1f s; manifest %s%n", files.size(), broken, dir,
                 (System.nanoTime() - t0) / 1e9, dir.resolve(CorpusGenerator.MANIFEST));

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit inspect FILE}: header, then entry counts and bytes by type and by compression. */
-@Command(name = "inspect", description = "Show a package's header and what its index holds, by type and by compression.")
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Show a package's header and what its index holds, by type and by compression.")
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,14 +28,15 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Problems problems = new Problems(spec.commandLine().getErr());
-        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
+            DbpfPackage pkg = arg.pkg();
             DbpfHeader h = pkg.header();
             DbpfIndex idx = pkg.index();
             out.printf("file         %s%n", file);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ts4kit ls FILE [--type T] [--json] [--hash]}: one line per index entry. */
-@Command(name = "ls", description = "List a package's entries, one per line.")
+@Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "List a package's entries, one per line.")
 final class LsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,7 +31,7 @@ final class LsCommand implements Callable<Integer> {
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .package file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
 
     @Option(names = "--type", paramLabel = "T", converter = TypeOption.class,
@@ -47,9 +48,13 @@ final class LsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Problems problems = new Problems(spec.commandLine().getErr());
-        try (DbpfPackage pkg = DbpfPackage.open(file)) {
+        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
+            DbpfPackage pkg = arg.pkg();
             DbpfIndex idx = pkg.index();
             ResourceReader reader = pkg.reader(new ResourceBuffer());
+            if (!json) {
+                out.println(textHeader(hash));
+            }
             for (int i = 0; i < idx.size(); i++) {
                 if (type != null && idx.type(i) != type) {
                     continue;
@@ -95,5 +100,11 @@ final class LsCommand implements Callable<Integer> {
         String name = ResourceTypes.name(idx.type(i));
         return String.format("%s %10d %9d %9d %-8s %s%s", idx.key(i), idx.offset(i), idx.fileSize(i), idx.memSize(i),
                 Compression.name(idx.compression(i)), name == null ? "-" : name, sha == null ? "" : " " + sha);
+    }
+
+    /** The column names above {@link #textLine}'s columns, at the same widths (a key is 34 characters). */
+    static String textHeader(boolean hash) {
+        return String.format("%-34s %10s %9s %9s %-8s %s%s", "key", "offset", "fileSize", "memSize", "compress", "typeName",
+                hash ? " sha256" : "");
     }
 }

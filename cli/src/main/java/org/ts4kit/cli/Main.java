@@ -23,6 +23,12 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /**
+     * Whether long commands draw a {@link Progress} bar on stderr: null asks whether stderr is a
+     * terminal ({@link #main} does). Command lines made for tests draw none: their stderr is a buffer.
+     */
+    Boolean progressBar = Boolean.FALSE;
+
+    /**
      * The subcommands, in the order usage lists them. Added in code rather than in {@code @Command}:
      * picocli builds each one's model by reflection (annotation proxies, type converters), which cost
      * a one-command run like {@code ts4kit inspect FILE} more than its actual work.
@@ -39,6 +45,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
+        ((Main) cl.getCommand()).progressBar = null;
         cl.setOut(stdout(System.out));
         int code = cl.execute(args);
         cl.getOut().flush();

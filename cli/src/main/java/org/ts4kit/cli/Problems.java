@@ -1,7 +1,7 @@
 package org.ts4kit.cli;
 
 import java.io.PrintWriter;
-import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.io.CorruptInputException;
 
 /**
  * Collects what went wrong with the input during one command: prints each problem to stderr as
@@ -15,7 +15,7 @@ final class Problems {
         this.err = err;
     }
 
-    void report(DbpfFormatException e) {
+    void report(CorruptInputException e) {
         report(e.file(), e.offset(), e.reason());
     }
 
@@ -27,8 +27,8 @@ final class Problems {
 
     /** An I/O failure that is not about the bytes (missing file, permission). */
     void report(String path, Exception e) {
-        if (e instanceof DbpfFormatException) {
-            report((DbpfFormatException) e);
+        if (e instanceof CorruptInputException) {
+            report((CorruptInputException) e);
         } else {
             report(path, 0, "cannot read: " + describe(e));
         }

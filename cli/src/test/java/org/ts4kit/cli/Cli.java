@@ -29,6 +29,13 @@ final class Cli {
         return run(Main.commandLine(), args);
     }
 
+    /** As {@link #run}, drawing progress bars into the captured stderr as on a terminal. */
+    static Cli runOnTerminal(String... args) {
+        CommandLine cl = Main.commandLine(args.length == 0 ? null : args[0]);
+        ((Main) cl.getCommand()).progressBar = Boolean.TRUE;
+        return run(cl, args);
+    }
+
     private static Cli run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,9 +64,36 @@ class CliTest {
 
     @Test
     void lsFiltersByHexTypeOrName() {
-        assertEquals(1, Cli.run("ls", pkg.toString(), "--type", "220557da").lines().length);
+        assertEquals(2, Cli.run("ls", pkg.toString(), "--type", "220557da").lines().length, "the header and one entry");
         assertEquals(1, Cli.run("ls", pkg.toString(), "--type", "0x0333406C", "--json").lines().length);
         assertEquals(2, Cli.run("ls", "--type", "nonsense!", pkg.toString()).exit, "a bad --type is a usage error");
+    }
+
+    @Test
+    void lsTextHasAHeaderRowNamingEachColumnAboveIt() {
+        for (boolean hash : new boolean[] {false, true}) {
+            String[] lines = hash ? Cli.run("ls", pkg.toString(), "--hash").lines() : Cli.run("ls", pkg.toString()).lines();
+            assertEquals(4, lines.length, String.join("\n", lines));
+            List<String> names = List.of(lines[0].trim().split(" +"));
+            assertEquals(hash ? List.of("key", "offset", "fileSize", "memSize", "compress", "typeName", "sha256")
+                    : List.of("key", "offset", "fileSize", "memSize", "compress", "typeName"), names);
+            String[] firstRow = lines[1].split(" +");
+            assertEquals(names.size(), firstRow.length, lines[1]);
+            // each name ends where its column's values end, or starts where they start; type names vary in
+            // width, so what follows them (sha256) is not in a fixed column
+            for (int c = 0; c <= names.indexOf("typeName"); c++) {
+                String name = names.get(c);
+                int at = lines[0].indexOf(" " + name + " ") + 1;
+                at = at > 0 ? at : lines[0].startsWith(name) ? 0 : lines[0].lastIndexOf(name);
+                int value = lines[1].indexOf(firstRow[c], c == 0 ? 0 : lines[1].indexOf(firstRow[c - 1]) + firstRow[c - 1].length());
+                boolean leftAligned = at == value;
+                boolean rightAligned = at + name.length() == value + firstRow[c].length();
+                assertTrue(leftAligned || rightAligned, name + " is not above its column:\n" + lines[0] + "\n" + lines[1]);
+            }
+        }
+        String[] json = Cli.run("ls", pkg.toString(), "--json").lines();
+        assertEquals(3, json.length, "--json has no header");
+        assertTrue(Arrays.stream(json).allMatch(l -> l.startsWith("{\"type\":")), String.join("\n", json));
     }
 
     @Test

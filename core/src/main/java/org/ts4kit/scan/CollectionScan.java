@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.pipeline.Pipeline;
+import org.ts4kit.telemetry.ProgressListener;
 
 /**
  * A local scan of a collection (no Spark): every package of a {@link Listing} is walked once by a
@@ -44,6 +45,15 @@ public final class CollectionScan {
      */
     public static CollectionScan run(Listing listing, int threads, PackageScanner scanner, ScanSink sink)
             throws InterruptedException {
+        return run(listing, threads, scanner, sink, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(Listing, int, PackageScanner, ScanSink)}, telling {@code progress} after each package
+     * is walked (one item, its {@link PackageInput#size()} in bytes), on the calling thread.
+     */
+    public static CollectionScan run(Listing listing, int threads, PackageScanner scanner, ScanSink sink,
+            ProgressListener progress) throws InterruptedException {
         if (!scanner.options().decode()) {
             throw new IllegalArgumentException("a collection scan compares resource hashes: its scanner must decode");
         }
@@ -52,6 +62,7 @@ public final class CollectionScan {
         List<ScannedPackage> brokenPackages = new ArrayList<>();
         // the calling thread is the pipeline's sink: the finder and the list need no lock
         scanAll(inputs, Math.max(1, threads), scanner, sink, done -> {
+            progress.advanced(1, done.input().size());
             if (done.isBroken()) {
                 brokenPackages.add(done);
             } else {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ts4kit.dbpf.DbpfPackage;
@@ -17,10 +16,13 @@ import org.ts4kit.dbpf.ReadOptions;
 /**
  * Finds packages under input paths: folders recursively (in sorted order, so runs are
  * reproducible), single files, and {@code .zip} mod archives, whose {@code .package} entries are
- * read in place when stored and inflated when deflated. Extensions match in any letter case. A
- * file given by name is read as a package whatever its extension, unless it is a {@code .zip}.
+ * read in place when stored and inflated when deflated. What counts as a package, an archive or
+ * an ignored file is {@link InputKind}'s rule, shared with the Spark job's listing.
  */
 public final class InputWalker {
+    /** Between an archive's path and a member's name: {@code mods.zip!/inner/x.package}. */
+    public static final String MEMBER_SEPARATOR = "!/";
+
     private InputWalker() {
     }
 
@@ -36,7 +38,7 @@ public final class InputWalker {
                 walkFolder(root, listing, options);
             } else if (Files.isRegularFile(root)) {
                 String name = root.getFileName().toString();
-                if (isZip(name)) {
+                if (InputKind.ofNamed(name) == InputKind.ZIP) {
                     addArchive(root, name, listing, options);
                 } else {
                     addFile(root, name, listing);
@@ -48,18 +50,20 @@ public final class InputWalker {
         return listing;
     }
 
+    /** Whether a file (or zip member) name ends in {@code .package}, in any letter case. */
     public static boolean isPackage(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".package");
+        return InputKind.of(fileName) == InputKind.PACKAGE;
     }
 
+    /** Whether a file name ends in {@code .zip}, in any letter case. */
     public static boolean isZip(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
+        return InputKind.of(fileName) == InputKind.ZIP;
     }
 
     private static void walkFolder(Path root, Listing listing, ReadOptions options) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(Files::isRegularFile).collect(Collectors.toList());
+            files = s.filter(InputKind::isFile).collect(Collectors.toList());
         } catch (IOException | java.io.UncheckedIOException e) {
             listing.problems.add(Problem.of(root.toString(), e instanceof IOException ? (IOException) e
                     : ((java.io.UncheckedIOException) e).getCause()));
@@ -69,13 +73,15 @@ public final class InputWalker {
                 .collect(Collectors.toList());
         for (String rel : names) {
             Path file = root.resolve(rel);
-            String fileName = file.getFileName().toString();
-            if (isPackage(fileName)) {
-                addFile(file, rel, listing);
-            } else if (isZip(fileName)) {
-                addArchive(file, rel, listing, options);
-            } else {
-                listing.ignored++;
+            switch (InputKind.of(file.getFileName().toString())) {
+                case PACKAGE:
+                    addFile(file, rel, listing);
+                    break;
+                case ZIP:
+                    addArchive(file, rel, listing, options);
+                    break;
+                default:
+                    listing.ignored++;
             }
         }
     }
@@ -99,15 +105,7 @@ public final class InputWalker {
             listing.problems.add(Problem.of(zip.toString(), e));
             return;
         }
-        int before = listing.packages.size();
         listing.packages.addAll(archiveMembers(archive, name, zip.toString()));
-        int members = listing.packages.size() - before;
-        for (ZipEntryInfo entry : archive.entries()) {
-            if (!entry.isDirectory()) {
-                listing.ignored++;
-            }
-        }
-        listing.ignored -= members;
     }
 
     /**
@@ -119,13 +117,21 @@ public final class InputWalker {
         List<PackageInput> out = new ArrayList<>();
         for (ZipEntryInfo entry : archive.entries()) {
             String inner = entry.name();
-            if (entry.isDirectory() || !isPackage(inner.substring(inner.lastIndexOf('/') + 1))) {
-                continue;
+            if (!entry.isDirectory() && isPackage(inner.substring(inner.lastIndexOf('/') + 1))) {
+                out.add(archiveMember(archive, entry, name, location));
             }
-            String where = location + "!/" + inner;
-            out.add(new PackageInput(name + "!/" + inner, where, entry.compressedSize(),
-                    options -> DbpfPackage.open(archive.open(entry, where, options.pool()), options)));
         }
         return out;
+    }
+
+    /**
+     * One entry of an open archive as an input, named as {@link #archiveMembers} names it, whatever
+     * its extension (the CLI opens the member a user names). Opening inflates a deflated entry into
+     * an array of the read options' pool, given back when the package is closed; the archive stays open.
+     */
+    public static PackageInput archiveMember(ZipArchive archive, ZipEntryInfo entry, String name, String location) {
+        String where = location + MEMBER_SEPARATOR + entry.name();
+        return new PackageInput(name + MEMBER_SEPARATOR + entry.name(), where, entry.compressedSize(),
+                options -> DbpfPackage.open(archive.open(entry, where, options.pool()), options));
     }
 }

@@ -24,7 +24,10 @@ public final class Listing {
         return archives;
     }
 
-    /** Files that are neither packages nor zip archives (readmes, images, scripts). */
+    /**
+     * Files in the input folders that are neither packages nor zip archives (readmes, images,
+     * scripts), by {@link InputKind}'s rule; files inside archives are not counted.
+     */
     public int ignored() {
         return ignored;
     }

@@ -11,13 +11,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.ts4kit.scan.InputWalker;
+import org.ts4kit.scan.InputKind;
 
 /**
  * Lists the inputs on any Hadoop file system (local, HDFS, S3A when its jars are present): folders
- * recursively, globs, single files. {@code .package} and {@code .zip} files count in any letter
- * case; a file named directly is a package unless it is a zip; everything else is ignored and
- * counted. With one INPUT, names are relative to it (to a glob's fixed parent for a glob).
+ * recursively, globs, single files. What is a package, a zip or an ignored (counted) file is core's
+ * {@link InputKind} rule, the one the CLI's {@code conflicts} uses. With one INPUT, names are
+ * relative to it (to a glob's fixed parent for a glob).
  */
 public final class FileLister {
     /** What the listing found. */
@@ -67,11 +67,12 @@ public final class FileLister {
         java.nio.file.Path root = java.nio.file.Path.of(dir.toUri());
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
             for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                if (!InputKind.isFile(f)) {
+                    continue; // a folder, a broken link: not a file, not counted (readAttributes would throw)
+                }
                 java.nio.file.attribute.BasicFileAttributes a =
                         java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-                if (a.isRegularFile()) {
-                    add(out, new Path(f.toUri()), a.size(), a.lastModifiedTime().toMillis(), base, relative, false);
-                }
+                add(out, new Path(f.toUri()), a.size(), a.lastModifiedTime().toMillis(), base, relative, false);
             }
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
@@ -85,12 +86,12 @@ public final class FileLister {
     }
 
     private static void add(Listing out, Path file, long size, long modified, Path base, boolean relative, boolean named) {
-        String fileName = file.getName();
-        boolean zip = InputWalker.isZip(fileName);
-        if (!zip && !InputWalker.isPackage(fileName) && !named) {
+        InputKind kind = named ? InputKind.ofNamed(file.getName()) : InputKind.of(file.getName());
+        if (kind == InputKind.OTHER) {
             out.ignored++;
             return;
         }
+        boolean zip = kind == InputKind.ZIP;
         String full = file.toString();
         String name = relative ? relativize(base, file) : full;
         out.files.add(new InputFile(full, name, size, modified, zip));

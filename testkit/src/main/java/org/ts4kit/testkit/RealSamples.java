@@ -13,20 +13,44 @@ import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfPackage;
 
 /**
- * Tuning XML from real packages, for checks against real data. The packages are other people's
- * and are not in the repository: they are read from {@code -Dts4kit.realSamples=DIR}, else from
- * {@code /work/shared/real-sample} or {@code ../../shared/real-sample}; tests skip when none exists.
+ * The real packages, for checks against real data. They are other people's and are not in the
+ * repository: they are read from {@code -Dts4kit.realSamples=DIR}, else from the first
+ * {@code shared/real-sample} folder found walking up from the working directory (a worktree
+ * sits next to {@code shared}, and Surefire runs in a module folder inside it); tests skip when
+ * there is none. No machine's absolute path is written here.
  */
 public final class RealSamples {
     private RealSamples() {
     }
 
+    /** The system property naming the sample folder; when set, nothing else is searched. */
+    public static final String PROPERTY = "ts4kit.realSamples";
+
     /** The sample folder, or {@code null} when there is none. */
     public static Path folder() {
-        String configured = System.getProperty("ts4kit.realSamples");
-        List<Path> candidates = configured != null ? List.of(Paths.get(configured))
-                : List.of(Paths.get("/work/shared/real-sample"), Paths.get("../../shared/real-sample"), Paths.get("../shared/real-sample"));
-        return candidates.stream().filter(Files::isDirectory).findFirst().orElse(null);
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null) {
+            Path dir = Paths.get(configured);
+            return Files.isDirectory(dir) ? dir : null;
+        }
+        return above(Paths.get("").toAbsolutePath());
+    }
+
+    /** The first {@code shared/real-sample} in {@code start} or a folder above it. */
+    static Path above(Path start) {
+        for (Path p = start; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("real-sample");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Why a test skips: where it looked. */
+    public static String absent() {
+        return System.getProperty(PROPERTY) != null ? "-D" + PROPERTY + "=" + System.getProperty(PROPERTY) + " is not a folder"
+                : "no shared/real-sample above " + Paths.get("").toAbsolutePath() + " (set -D" + PROPERTY + "=DIR)";
     }
 
     /** A resource's name and decompressed bytes. */

@@ -12,30 +12,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.ts4kit.testkit.RealSamples;
 
 /**
- * The real packages in {@code ../shared/real-sample} (not part of this repository: the test skips
+ * The real packages of {@link RealSamples#folder()} (not part of this repository: the test skips
  * when they are absent). Every one reads and decodes, except the deliberately corrupt one.
  */
 class RealSampleTest {
-    static Path sampleDir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("real-sample");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            Path sibling = p.resolveSibling("shared").resolve("real-sample");
-            if (Files.isDirectory(sibling)) {
-                return sibling;
-            }
-        }
-        return null;
-    }
-
     @Test
     void everyRealPackageReadsAndDecodes() throws IOException {
-        Path dir = sampleDir();
-        assumeTrue(dir != null, "../shared/real-sample is absent; skipping the real-file check");
+        Path dir = RealSamples.folder();
+        assumeTrue(dir != null, RealSamples.absent());
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(f -> f.toString().endsWith(".package")).sorted().collect(Collectors.toList());
@@ -60,7 +47,7 @@ class RealSampleTest {
 
     @Test
     void indexFlagVariantsOfRealFilesAreRead() throws IOException {
-        Path dir = sampleDir();
+        Path dir = RealSamples.folder();
         assumeTrue(dir != null, "../shared/real-sample is absent");
         try (DbpfPackage refpack = DbpfPackage.open(dir.resolve("008_sims4toolkit_InternalCompression.package"));
              DbpfPackage deleted = DbpfPackage.open(dir.resolve("006_sims4toolkit_DeletedRecord.package"));

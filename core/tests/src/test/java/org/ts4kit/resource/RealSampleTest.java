@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.testkit.RealSamples;
 
 /**
  * Decodes every string table, name map, tuning file and image in the packages under
  * {@code shared/real-sample/} (other people's files, read in place and never copied into the
- * repository). Skips, with a message, where that folder is absent. Set {@code
- * -Dts4kit.realSample=DIR} to point elsewhere.
+ * repository), found by {@link RealSamples#folder()}. Skips, with a message, where that folder is
+ * absent. Set {@code -Dts4kit.realSamples=DIR} to point elsewhere.
  */
 class RealSampleTest {
     private static final String CORRUPT = "003_sims4toolkit_Corrupt.package";
@@ -34,32 +34,16 @@ class RealSampleTest {
 
     @BeforeAll
     static void findSamples() {
-        dir = locate();
+        dir = RealSamples.folder();
         if (dir == null) {
-            System.out.println("RealSampleTest: shared/real-sample not found above " + Paths.get("").toAbsolutePath()
-                    + " (set -Dts4kit.realSample=DIR): skipping the real-file checks");
+            System.out.println("RealSampleTest: " + RealSamples.absent() + ": skipping the real-file checks");
         }
     }
 
     @BeforeEach
     void skipWithoutSamples() {
         // per test rather than in @BeforeAll, so each check is reported as skipped, not silently absent
-        Assumptions.assumeTrue(dir != null, "shared/real-sample not found (set -Dts4kit.realSample=DIR)");
-    }
-
-    private static Path locate() {
-        String configured = System.getProperty("ts4kit.realSample");
-        if (configured != null) {
-            return Files.isDirectory(Paths.get(configured)) ? Paths.get(configured) : null;
-        }
-        // the worktree sits next to `shared` (…/work/<tree>/core is where Surefire runs)
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("real-sample");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        Assumptions.assumeTrue(dir != null, RealSamples.absent());
     }
 
     private static List<Path> packages() throws IOException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ts4kit.dbpf.DbpfWriter;
+import org.ts4kit.telemetry.ProgressListener;
 
 /**
  * Writes a demo corpus, deterministic by seed: a {@code Mods/} folder of creators' packages
@@ -30,6 +31,7 @@ public final class CorpusGenerator {
     private final Path dir;
     private final long seed;
     private int sizeFactor = 1;
+    private ProgressListener progress = ProgressListener.NONE;
     private final List<String> manifest = new ArrayList<>();
 
     private CorpusGenerator(Path dir, long seed) {
@@ -44,11 +46,21 @@ public final class CorpusGenerator {
 
     /** As above, with {@code sizeFactor} times the resources per package (benchmarks want bigger packages). */
     public static List<String> generate(Path dir, int packages, long seed, int bigMb, int sizeFactor) throws IOException {
+        return generate(dir, packages, seed, bigMb, sizeFactor, ProgressListener.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} of each package written (one item and its bytes; the large
+     * package's bytes as they are written, its item at the end). The corpus does not depend on it.
+     */
+    public static List<String> generate(Path dir, int packages, long seed, int bigMb, int sizeFactor, ProgressListener progress)
+            throws IOException {
         if (packages < 0 || bigMb < 0 || sizeFactor < 1) {
             throw new IllegalArgumentException("packages and big size must be >= 0, size factor >= 1");
         }
         CorpusGenerator g = new CorpusGenerator(dir, seed);
         g.sizeFactor = sizeFactor;
+        g.progress = progress;
         Files.createDirectories(dir);
         g.writePackages(packages);
         if (bigMb > 0) {
@@ -82,6 +94,7 @@ public final class CorpusGenerator {
                 String inner = (p % 2 == 0 ? "Mods/" + creator + "/" : "") + mod + ext;
                 boolean stored = zip.add(inner, pkg);
                 record(rel(zip.path()) + "!/" + inner, "package", stored ? "ok (stored)" : "ok (deflated)");
+                progress.advanced(1, pkg.length);
                 if (p % 10 == 7) { // the same mod loose too: an exact duplicate across folders
                     writeFile(dir.resolve("Mods").resolve(creator).resolve(mod + " (copy)" + ext), pkg, "package", "ok");
                 }
@@ -89,6 +102,7 @@ public final class CorpusGenerator {
             }
             Path file = dir.resolve(kind != null ? "Mods/Broken" : "Mods/" + creator).resolve(mod + ext);
             writeFile(file, pkg, "package", kind == null ? "ok" : "broken " + kind.name().toLowerCase(Locale.ROOT));
+            progress.advanced(1, pkg.length);
             if (p % 9 == 0) {
                 writeFile(file.resolveSibling("readme.txt"), ("Mod by " + creator + ". Put the .package in Mods.\n")
                         .getBytes(StandardCharsets.UTF_8), "other", "-");
@@ -151,9 +165,11 @@ public final class CorpusGenerator {
                 }
                 w.add(new org.ts4kit.dbpf.ResourceKey(type, 0, instance++), data, compression);
                 written += data.length;
+                progress.advanced(0, data.length);
             }
         }
         record(rel(file), "package", "ok (big)");
+        progress.advanced(1, 0);
     }
 
     private void writeFile(Path file, byte[] bytes, String kind, String status) throws IOException {
