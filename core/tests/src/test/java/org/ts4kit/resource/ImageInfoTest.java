@@ -20,7 +20,7 @@ import org.ts4kit.testkit.Seeds;
 class ImageInfoTest {
 
     /** A real encoder's output, so the sniffer is checked against more than our own idea of the format. */
-    private static byte[] encode(String format, int w, int h) throws IOException {
+    static byte[] encode(String format, int w, int h) throws IOException {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertTrue(ImageIO.write(img, format, out), "no " + format + " writer");
