@@ -421,7 +421,7 @@ def run_cli(args, timeout=600):
 def ensure_cli():
     """Build the jar once (bin/ts4kit builds on demand) before running JVMs in parallel."""
     rc, out, err = run_cli(["--help"], timeout=1800)
-    jar = os.path.join(REPO_ROOT, "core", "target", "ts4kit.jar")
+    jar = os.path.join(REPO_ROOT, "cli", "target", "ts4kit.jar")  # bin/ts4kit's jar since the module split
     if rc != 0 or not os.path.isfile(jar):
         sys.stderr.write("crosscheck: bin/ts4kit could not build its jar (rc %d):\n%s\n"
                          % (rc, "\n".join(err.splitlines()[-25:])))

@@ -10,6 +10,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,8 @@ import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.resource.NameMapWriter;
+import org.ts4kit.testkit.Seeds;
+import org.ts4kit.testkit.corpus.CorpusGenerator;
 
 /**
  * {@code ls --details}: names and image sizes as columns and JSON keys, and plain {@code ls}
@@ -185,5 +190,35 @@ class LsDetailsTest {
         assertEquals(0, r.exit, r.err);
         assertTrue(r.lines()[0].endsWith(" - - Mod:Buff_Happy"), "the tuning still names itself: " + r.lines()[0]);
         assertTrue(r.lines()[2].endsWith(" CASPart - - -"), r.lines()[2]);
+    }
+
+    /**
+     * On a generated corpus, broken packages included: {@code --details} only ever adds the three
+     * keys. With {@code --hash} every entry is decoded either way, so the error lines and exit codes
+     * must be the same too; and the corpus must have given some names and sizes.
+     */
+    @Test
+    void onAGeneratedCorpusDetailsOnlyAddKeys() throws Exception {
+        Seeds.Seed seed = Seeds.of(getClass(), "onAGeneratedCorpusDetailsOnlyAddKeys");
+        Path corpus = dir.resolve("corpus");
+        CorpusGenerator.generate(corpus, 12, seed.value, 0);
+        List<Path> packages;
+        try (Stream<Path> files = Files.walk(corpus)) {
+            packages = files.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".package")).sorted().toList();
+        }
+        int names = 0;
+        int sizes = 0;
+        for (Path p : packages) {
+            Cli plain = Cli.run("ls", p.toString(), "--json", "--hash");
+            Cli detailed = Cli.run("ls", p.toString(), "--json", "--hash", "--details");
+            String context = p + ", " + seed;
+            assertEquals(plain.exit, detailed.exit, context);
+            assertEquals(plain.err, detailed.err, context);
+            assertEquals(plain.out, detailed.out.replaceAll(",\"name\":\"(?:[^\"\\\\]|\\\\.)*\"", "")
+                    .replaceAll(",\"width\":\\d+,\"height\":\\d+", ""), context);
+            names += detailed.out.split("\"name\":", -1).length - 1;
+            sizes += detailed.out.split("\"width\":", -1).length - 1;
+        }
+        assertTrue(names > 0 && sizes > 0, names + " names, " + sizes + " sizes in " + packages.size() + " packages");
     }
 }

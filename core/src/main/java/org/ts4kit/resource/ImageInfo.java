@@ -32,7 +32,7 @@ import java.util.Locale;
  * {@link ImageFormat#UNKNOWN} or a format without a size.
  */
 public final class ImageInfo {
-    static final int MAX_JPEG_SEGMENTS = 256;
+    private static final int MAX_JPEG_SEGMENTS = 256;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int DDS_MAGIC = fourCC("DDS ");
     private static final int RLE2_VERSION = fourCC("RLE2");

@@ -3,6 +3,7 @@ package org.ts4kit.resource;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Finds the root start tag at the start of an XML document and reads its attributes: the small
@@ -79,7 +80,7 @@ final class TuningXmlScanner {
         }
         units = n / unitBytes; // an odd last byte of UTF-16 is half a character: never markup
         pos = 0;
-        java.util.Arrays.fill(valueStart, -1);
+        Arrays.fill(valueStart, -1);
         return root();
     }
 
