@@ -13,6 +13,9 @@ import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.io.Sha256;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.NameMap;
+import org.ts4kit.resource.PackageNames;
+import org.ts4kit.resource.ResourceDetails;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ts4kit ls FILE [--type T] [--json] [--hash]}: one line per index entry. */
+/** {@code ts4kit ls FILE [--type T] [--json] [--hash] [--details]}: one line per index entry. */
 @Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List a package's entries, one per line.")
 final class LsCommand implements Callable<Integer> {
@@ -38,11 +41,16 @@ final class LsCommand implements Callable<Integer> {
             description = "Only entries of this type: hex (220557DA) or a name (StringTable).")
     Integer type;
 
-    @Option(names = "--json", description = "JSON Lines: type, group, instance, offset, fileSize, memSize, compression[, sha256].")
+    @Option(names = "--json", description = "JSON Lines: type, group, instance, offset, fileSize, memSize, compression[, sha256][, name, width, height].")
     boolean json;
 
     @Option(names = "--hash", description = "Add the SHA-256 of each entry's decompressed bytes (decodes every entry).")
     boolean hash;
+
+    @Option(names = "--details", description = "Add each entry's name (tuning n=, else the package's name map) and an image's "
+            + "width and height: text columns width, height, name (- when unknown); JSON keys name, width, height when known. "
+            + "Decodes the tuning, name map and image entries.")
+    boolean details;
 
     @Override
     public Integer call() {
@@ -53,26 +61,17 @@ final class LsCommand implements Callable<Integer> {
             DbpfIndex idx = pkg.index();
             ResourceReader reader = pkg.reader(new ResourceBuffer());
             if (!json) {
-                out.println(textHeader(hash));
+                out.println(textHeader(hash, details));
             }
-            for (int i = 0; i < idx.size(); i++) {
-                if (type != null && idx.type(i) != type) {
-                    continue;
+            PackageNames names = details ? PackageNames.load(pkg, reader) : PackageNames.NONE;
+            if (type == null) {
+                for (int i = 0; i < idx.size(); i++) {
+                    out.println(line(pkg, reader, names, i, problems));
                 }
-                String sha = null;
-                if (!idx.isDeleted(i)) {
-                    try {
-                        if (hash) { // read() runs the same entry checks first
-                            ByteBuffer bytes = reader.read(i);
-                            sha = Sha256.hex(Sha256.digest(bytes));
-                        } else {
-                            pkg.checkEntry(i);
-                        }
-                    } catch (DbpfFormatException e) {
-                        problems.report(e);
-                    }
+            } else {
+                for (int i : idx.entriesOfType(type)) { // the SIMD type filter
+                    out.println(line(pkg, reader, names, i, problems));
                 }
-                out.println(json ? jsonLine(idx, i, sha) : textLine(idx, i, sha));
             }
         } catch (IOException e) {
             problems.report(file.toString(), e);
@@ -81,7 +80,34 @@ final class LsCommand implements Callable<Integer> {
         return problems.exitCode();
     }
 
-    static String jsonLine(DbpfIndex idx, int i, String sha) {
+    /** Entry {@code i}'s line; a decoding failure is reported and leaves the hash and details out. */
+    private String line(DbpfPackage pkg, ResourceReader reader, PackageNames names, int i, Problems problems) {
+        DbpfIndex idx = pkg.index();
+        String sha = null;
+        ResourceDetails found = details ? ResourceDetails.NONE : null;
+        if (!idx.isDeleted(i)) {
+            try {
+                int t = idx.type(i);
+                // a name map is decoded too, so that a broken one is reported like any entry --details reads
+                boolean decode = hash || details && (ResourceDetails.readsBytes(t) || t == NameMap.TYPE);
+                ByteBuffer bytes = decode ? reader.read(i) : null; // read() runs the same entry checks first
+                if (!decode) {
+                    pkg.checkEntry(i);
+                }
+                if (details) {
+                    found = ResourceDetails.of(t, idx.instance(i), bytes, names);
+                }
+                if (hash) {
+                    sha = Sha256.hex(Sha256.digest(bytes));
+                }
+            } catch (DbpfFormatException e) {
+                problems.report(e);
+            }
+        }
+        return json ? jsonLine(idx, i, sha, found) : textLine(idx, i, sha, found);
+    }
+
+    static String jsonLine(DbpfIndex idx, int i, String sha, ResourceDetails found) {
         Json j = new Json()
                 .field("type", ResourceKey.hex8(idx.type(i)))
                 .field("group", ResourceKey.hex8(idx.group(i)))
@@ -93,18 +119,45 @@ final class LsCommand implements Callable<Integer> {
         if (sha != null) {
             j.field("sha256", sha);
         }
+        if (found != null && found.hasName()) {
+            j.field("name", found.name());
+        }
+        if (found != null && found.hasSize()) {
+            j.field("width", found.width()).field("height", found.height());
+        }
         return j.toString();
     }
 
-    static String textLine(DbpfIndex idx, int i, String sha) {
+    /** {@code found} is null without {@code --details}: then no detail columns at all. */
+    static String textLine(DbpfIndex idx, int i, String sha, ResourceDetails found) {
         String name = ResourceTypes.name(idx.type(i));
-        return String.format("%s %10d %9d %9d %-8s %s%s", idx.key(i), idx.offset(i), idx.fileSize(i), idx.memSize(i),
+        String line = String.format("%s %10d %9d %9d %-8s %s%s", idx.key(i), idx.offset(i), idx.fileSize(i), idx.memSize(i),
                 Compression.name(idx.compression(i)), name == null ? "-" : name, sha == null ? "" : " " + sha);
+        if (found == null) {
+            return line;
+        }
+        // the name last: it may hold spaces, so it is the one column that is "the rest of the line"
+        return line + " " + (found.hasSize() ? found.width() + " " + found.height() : "- -")
+                + " " + (found.hasName() ? printable(found.name()) : "-");
+    }
+
+    /** Control characters (a lying name map may hold a newline) would break one line per entry. */
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int k = 0; k < s.length(); k++) {
+            if (Character.isISOControl(s.charAt(k))) {
+                if (sb == null) {
+                    sb = new StringBuilder(s);
+                }
+                sb.setCharAt(k, '?');
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     /** The column names above {@link #textLine}'s columns, at the same widths (a key is 34 characters). */
-    static String textHeader(boolean hash) {
-        return String.format("%-34s %10s %9s %9s %-8s %s%s", "key", "offset", "fileSize", "memSize", "compress", "typeName",
-                hash ? " sha256" : "");
+    static String textHeader(boolean hash, boolean details) {
+        return String.format("%-34s %10s %9s %9s %-8s %s%s%s", "key", "offset", "fileSize", "memSize", "compress", "typeName",
+                hash ? " sha256" : "", details ? " width height name" : "");
     }
 }

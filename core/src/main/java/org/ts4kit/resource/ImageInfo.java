@@ -1,7 +1,6 @@
 package org.ts4kit.resource;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
@@ -33,11 +32,14 @@ import java.util.Locale;
  * {@link ImageFormat#UNKNOWN} or a format without a size.
  */
 public final class ImageInfo {
-    static final int MAX_JPEG_SEGMENTS = 256;
+    private static final int MAX_JPEG_SEGMENTS = 256;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int DDS_MAGIC = fourCC("DDS ");
     private static final int RLE2_VERSION = fourCC("RLE2");
     private static final int RLES_VERSION = fourCC("RLES");
+    private static final int DST1 = fourCC("DST1");
+    private static final int DST3 = fourCC("DST3");
+    private static final int DST5 = fourCC("DST5");
 
     private final ImageFormat format;
     private final int width;
@@ -56,99 +58,113 @@ public final class ImageInfo {
         return sniff(ByteBuffer.wrap(data));
     }
 
-    /** Sniffs {@code data[off, off + len)}. */
-    public static ImageInfo sniff(byte[] data, int off, int len) {
-        return sniff(ByteBuffer.wrap(data, off, len));
-    }
-
     /** Sniffs the bytes between the buffer's position and limit; the buffer is not moved. */
     public static ImageInfo sniff(ByteBuffer data) {
-        ByteBuffer b = data.slice().order(ByteOrder.LITTLE_ENDIAN);
-        int n = b.remaining();
-        if (n >= 8 && matches(b, 0, PNG_SIGNATURE)) {
-            return png(b);
+        ImageFormat format = formatOf(data);
+        long size = sizeOf(format, data);
+        int base = data.position();
+        int n = data.remaining();
+        String fc = null;
+        if ((format == ImageFormat.DDS || format == ImageFormat.DST) && n >= 88) {
+            fc = fourCCText(le32(data, base + 84));
+        } else if (format == ImageFormat.RLE2 || format == ImageFormat.RLES) {
+            fc = fourCCText(le32(data, base));
         }
-        if (n >= 3 && (b.get(0) & 0xFF) == 0xFF && (b.get(1) & 0xFF) == 0xD8 && (b.get(2) & 0xFF) == 0xFF) {
-            return jpeg(b);
-        }
-        if (n >= 4 && b.getInt(0) == DDS_MAGIC) {
-            return dds(b);
-        }
-        if (n >= 8 && (b.getInt(4) == RLE2_VERSION || b.getInt(4) == RLES_VERSION)) {
-            ImageFormat f = b.getInt(4) == RLE2_VERSION ? ImageFormat.RLE2 : ImageFormat.RLES;
-            String fc = fourCCText(b.getInt(0));
-            return n >= 12 ? new ImageInfo(f, b.getShort(8) & 0xFFFF, b.getShort(10) & 0xFFFF, fc) : new ImageInfo(f, -1, -1, fc);
-        }
-        return new ImageInfo(ImageFormat.UNKNOWN, -1, -1, null);
+        return size < 0 ? new ImageInfo(format, -1, -1, fc) : new ImageInfo(format, (int) (size >>> 32), (int) size, fc);
     }
 
-    private static ImageInfo png(ByteBuffer b) {
+    /**
+     * The size the header of an image in {@code data} (position to limit) states, packed as
+     * {@code width << 32 | height}; -1 when it is not an image or its header does not say. Reads
+     * a few dozen bytes in place and allocates nothing: the per-resource path of {@link ResourceDetails}.
+     */
+    static long packedSize(ByteBuffer data) {
+        return sizeOf(formatOf(data), data);
+    }
+
+    private static ImageFormat formatOf(ByteBuffer b) {
+        int base = b.position();
+        int n = b.remaining();
+        if (n >= 8 && matches(b, base, PNG_SIGNATURE)) {
+            return ImageFormat.PNG;
+        }
+        if (n >= 3 && u8(b, base) == 0xFF && u8(b, base + 1) == 0xD8 && u8(b, base + 2) == 0xFF) {
+            return ImageFormat.JPEG;
+        }
+        if (n >= 4 && le32(b, base) == DDS_MAGIC) {
+            int fc = n >= 88 ? le32(b, base + 84) : 0;
+            return fc == DST1 || fc == DST3 || fc == DST5 ? ImageFormat.DST : ImageFormat.DDS;
+        }
+        if (n >= 8 && (le32(b, base + 4) == RLE2_VERSION || le32(b, base + 4) == RLES_VERSION)) {
+            return le32(b, base + 4) == RLE2_VERSION ? ImageFormat.RLE2 : ImageFormat.RLES;
+        }
+        return ImageFormat.UNKNOWN;
+    }
+
+    private static long sizeOf(ImageFormat format, ByteBuffer b) {
+        int base = b.position();
+        int n = b.remaining();
+        switch (format) {
+            case PNG:
+                return pngSize(b, base, n);
+            case JPEG:
+                return jpegSize(b, base, n);
+            case DDS:
+            case DST:
+                // "DDS ", then the 124-byte header: height at 12, width at 16
+                return n >= 20 ? pack(le32(b, base + 16) & 0xFFFF_FFFFL, le32(b, base + 12) & 0xFFFF_FFFFL) : -1;
+            case RLE2:
+            case RLES:
+                return n >= 12 ? pack(le16(b, base + 8), le16(b, base + 10)) : -1;
+            default:
+                return -1;
+        }
+    }
+
+    private static long pngSize(ByteBuffer b, int base, int n) {
         // 8 signature, then the first chunk: u32 length, "IHDR", u32 width, u32 height (big-endian)
-        if (b.remaining() >= 24 && b.get(12) == 'I' && b.get(13) == 'H' && b.get(14) == 'D' && b.get(15) == 'R') {
-            long w = b.order(ByteOrder.BIG_ENDIAN).getInt(16) & 0xFFFF_FFFFL;
-            long h = b.getInt(20) & 0xFFFF_FFFFL;
-            if (w <= Integer.MAX_VALUE && h <= Integer.MAX_VALUE) {
-                return new ImageInfo(ImageFormat.PNG, (int) w, (int) h, null);
-            }
+        if (n >= 24 && u8(b, base + 12) == 'I' && u8(b, base + 13) == 'H' && u8(b, base + 14) == 'D' && u8(b, base + 15) == 'R') {
+            return pack(be32(b, base + 16) & 0xFFFF_FFFFL, be32(b, base + 20) & 0xFFFF_FFFFL);
         }
-        return new ImageInfo(ImageFormat.PNG, -1, -1, null);
+        return -1;
     }
 
-    private static ImageInfo jpeg(ByteBuffer b) {
-        int n = b.remaining();
+    private static long jpegSize(ByteBuffer b, int base, int n) {
         int p = 2; // after SOI
         for (int segments = 0; segments < MAX_JPEG_SEGMENTS; segments++) {
-            if (p >= n || (b.get(p) & 0xFF) != 0xFF) {
+            if (p >= n || u8(b, base + p) != 0xFF) {
                 break; // not at a marker: damaged or not what we think
             }
-            while (p < n && (b.get(p) & 0xFF) == 0xFF) {
+            while (p < n && u8(b, base + p) == 0xFF) {
                 p++; // markers may be padded with any number of 0xFF fill bytes
             }
             if (p >= n) {
                 break;
             }
-            int marker = b.get(p++) & 0xFF;
+            int marker = u8(b, base + p++);
             if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
                 continue; // TEM, RSTn, SOI: no length field
             }
-            if (marker == 0xD9 || marker == 0xDA) {
-                break; // end of image or start of scan before any frame header
+            if (marker == 0xD9 || marker == 0xDA || p + 2 > n) {
+                break; // end of image or start of scan before any frame header, or cut off
             }
-            if (p + 2 > n) {
-                break;
-            }
-            int len = ((b.get(p) & 0xFF) << 8) | (b.get(p + 1) & 0xFF);
+            int len = be16(b, base + p);
             if (len < 2) {
                 break;
             }
             boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (sof) {
                 // length, precision, height, width
-                if (p + 7 > n) {
-                    break;
-                }
-                int h = ((b.get(p + 3) & 0xFF) << 8) | (b.get(p + 4) & 0xFF);
-                int w = ((b.get(p + 5) & 0xFF) << 8) | (b.get(p + 6) & 0xFF);
-                return new ImageInfo(ImageFormat.JPEG, w, h, null);
+                return p + 7 > n ? -1 : pack(be16(b, base + p + 5), be16(b, base + p + 3));
             }
             p += len; // int: p < n <= 2^31 - 1 and len <= 65535, cannot overflow past the check above
         }
-        return new ImageInfo(ImageFormat.JPEG, -1, -1, null);
+        return -1;
     }
 
-    private static ImageInfo dds(ByteBuffer b) {
-        int n = b.remaining();
-        String fc = n >= 88 ? fourCCText(b.getInt(84)) : null;
-        ImageFormat f = fc != null && (fc.equals("DST1") || fc.equals("DST3") || fc.equals("DST5")) ? ImageFormat.DST : ImageFormat.DDS;
-        if (n < 20) {
-            return new ImageInfo(f, -1, -1, fc);
-        }
-        long h = b.getInt(12) & 0xFFFF_FFFFL;
-        long w = b.getInt(16) & 0xFFFF_FFFFL;
-        if (w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
-            return new ImageInfo(f, -1, -1, fc);
-        }
-        return new ImageInfo(f, (int) w, (int) h, fc);
+    /** Width and height in one long; -1 when either does not fit an int. */
+    private static long pack(long width, long height) {
+        return width > Integer.MAX_VALUE || height > Integer.MAX_VALUE ? -1 : width << 32 | height;
     }
 
     private static boolean matches(ByteBuffer b, int at, byte[] magic) {
@@ -158,6 +174,27 @@ public final class ImageInfo {
             }
         }
         return true;
+    }
+
+    // Absolute reads by hand: the caller's buffer keeps its byte order, and no slice is made.
+    private static int u8(ByteBuffer b, int at) {
+        return b.get(at) & 0xFF;
+    }
+
+    private static int le16(ByteBuffer b, int at) {
+        return u8(b, at) | u8(b, at + 1) << 8;
+    }
+
+    private static int be16(ByteBuffer b, int at) {
+        return u8(b, at) << 8 | u8(b, at + 1);
+    }
+
+    private static int le32(ByteBuffer b, int at) {
+        return le16(b, at) | le16(b, at + 2) << 16;
+    }
+
+    private static int be32(ByteBuffer b, int at) {
+        return be16(b, at) << 16 | be16(b, at + 2);
     }
 
     private static int fourCC(String s) {

@@ -115,6 +115,12 @@ public final class NameMap {
         return new String(utf8, starts[i], starts[i + 1] - starts[i], StandardCharsets.UTF_8);
     }
 
+    /** Entry {@code i}'s name length in UTF-8 bytes (no String made). */
+    int nameLength(int i) {
+        checkIndex(i);
+        return starts[i + 1] - starts[i];
+    }
+
     /** The first entry for {@code instance}, or -1. */
     public int find(long instance) {
         KeyLookup t = lookup;

@@ -1,8 +1,6 @@
 package org.ts4kit.resource;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The identity of a tuning resource, read from the root element of its XML without parsing the
@@ -15,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * }</pre>
  *
  * <h2>What it reads</h2>
- * Only a bounded prefix ({@link #MAX_SCAN} bytes): tuning files run to megabytes and the root
- * element comes first. Before the root it skips a byte-order mark (UTF-8 or UTF-16, which also
+ * Only a bounded prefix ({@link #MAX_SCAN} bytes), in place and up to the root's {@code >}:
+ * tuning files run to megabytes and the root element comes first. Before the root it skips a byte-order mark (UTF-8 or UTF-16, which also
  * picks the decoding), whitespace, the {@code <?xml …?>} declaration and other processing
  * instructions, comments and a {@code <!DOCTYPE …>}. Attribute values may use either quote and
  * the five predefined entities plus numeric character references; unknown entities are kept as
@@ -32,8 +30,6 @@ import java.nio.charset.StandardCharsets;
 public final class TuningHeader {
     /** Bytes looked at from the start of the resource. */
     public static final int MAX_SCAN = 64 * 1024;
-    /** The first, usually sufficient, prefix; even, so UTF-16 text is not cut mid-unit. */
-    private static final int FIRST_SCAN = 1024;
 
     private final String root;
     private final String className;
@@ -67,52 +63,12 @@ public final class TuningHeader {
 
     /** Sniffs a whole array; null when it does not start like tuning XML. */
     public static TuningHeader sniff(byte[] data) {
-        return sniff(data, 0, data.length);
-    }
-
-    /** Sniffs {@code data[off, off + len)}. */
-    public static TuningHeader sniff(byte[] data, int off, int len) {
-        if (off < 0 || len < 0 || len > data.length - off) {
-            throw new IndexOutOfBoundsException("range " + off + "+" + len + " outside an array of " + data.length);
-        }
-        int n = Math.min(len, MAX_SCAN);
-        int bom = 0;
-        Charset cs = StandardCharsets.UTF_8;
-        if (n >= 3 && (data[off] & 0xFF) == 0xEF && (data[off + 1] & 0xFF) == 0xBB && (data[off + 2] & 0xFF) == 0xBF) {
-            bom = 3;
-        } else if (n >= 2 && (data[off] & 0xFF) == 0xFF && (data[off + 1] & 0xFF) == 0xFE) {
-            bom = 2;
-            cs = StandardCharsets.UTF_16LE;
-        } else if (n >= 2 && (data[off] & 0xFF) == 0xFE && (data[off + 1] & 0xFF) == 0xFF) {
-            bom = 2;
-            cs = StandardCharsets.UTF_16BE;
-        }
-        // Most roots sit in the first few hundred bytes: decode a small prefix first and a larger
-        // one only when the scanner ran out of text (a long licence comment, say). Decoding
-        // replaces malformed input (binary data, a character cut by the prefix) with U+FFFD,
-        // which never forms markup, so binary resources fall out as "not XML" quickly.
-        for (int step = FIRST_SCAN; ; step *= 8) {
-            int take = Math.min(n, step);
-            TuningHeader h = TuningXmlScanner.scan(new String(data, off + bom, take - bom, cs));
-            if (h != TuningXmlScanner.NEED_MORE) {
-                return h;
-            }
-            if (take == n) {
-                return null;
-            }
-        }
+        return sniff(ByteBuffer.wrap(data));
     }
 
     /** Sniffs the bytes between the buffer's position and limit; the buffer is not moved. */
     public static TuningHeader sniff(ByteBuffer data) {
-        ByteBuffer b = data.slice();
-        int n = Math.min(b.remaining(), MAX_SCAN);
-        if (b.hasArray()) {
-            return sniff(b.array(), b.arrayOffset(), n);
-        }
-        byte[] prefix = new byte[n];
-        b.get(0, prefix, 0, n);
-        return sniff(prefix);
+        return new TuningXmlScanner().header(data);
     }
 
     private static boolean isDigits(String s) {

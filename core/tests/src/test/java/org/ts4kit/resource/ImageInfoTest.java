@@ -20,7 +20,7 @@ import org.ts4kit.testkit.Seeds;
 class ImageInfoTest {
 
     /** A real encoder's output, so the sniffer is checked against more than our own idea of the format. */
-    private static byte[] encode(String format, int w, int h) throws IOException {
+    static byte[] encode(String format, int w, int h) throws IOException {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertTrue(ImageIO.write(img, format, out), "no " + format + " writer");
@@ -132,7 +132,7 @@ class ImageInfoTest {
         ByteBuffer buf = ByteBuffer.wrap(padded).position(5).order(ByteOrder.BIG_ENDIAN);
         assertEquals(8, ImageInfo.sniff(buf).width());
         assertEquals(5, buf.position());
-        assertEquals(16, ImageInfo.sniff(padded, 5, d.length).height());
+        assertEquals(16, ImageInfo.sniff(ByteBuffer.wrap(padded, 5, d.length).slice()).height());
     }
 
     @Test

@@ -124,7 +124,7 @@ class TuningHeaderTest {
 
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).position(4);
         assertEquals("buff", TuningHeader.sniff(direct).instanceType());
-        assertEquals("buffs.buff", TuningHeader.sniff(bytes, 4, bytes.length - 4).module());
+        assertEquals("buffs.buff", TuningHeader.sniff(ByteBuffer.wrap(bytes, 4, bytes.length - 4).slice()).module());
     }
 
     @Test

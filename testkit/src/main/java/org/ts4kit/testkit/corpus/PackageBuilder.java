@@ -9,15 +9,17 @@ import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
 
 /**
- * Fills one package the way a mod looks: a name map, tuning XML with SimData companions, string
- * tables in several locales, images, CAS parts, now and then a deleted entry, plus the shared
+ * Fills one package the way a mod looks: a name map (tuning, images, CAS parts), tuning XML with
+ * SimData companions, string tables in several locales, images, CAS parts with JPEG thumbnails, now and then a deleted entry, plus the shared
  * resources the corpus plants across packages. Compression is mostly zlib, some none, some RefPack.
  */
 final class PackageBuilder {
     private final SplittableRandom rnd;
     private final DbpfWriter out;
-    private final List<Long> tuningInstances = new ArrayList<>();
-    private final List<String> tuningNames = new ArrayList<>();
+    // what the name map will say: every tuning file (also named by its n=) and, as S4S writes
+    // them, the images and CAS parts (named nowhere else)
+    private final List<Long> namedInstances = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
 
     PackageBuilder(SplittableRandom rnd, DbpfWriter out) {
         this.rnd = rnd;
@@ -32,8 +34,7 @@ final class PackageBuilder {
         for (int t = 0; t < tunings; t++) {
             long instance = base + t;
             String name = modName + "_" + t;
-            tuningInstances.add(instance);
-            tuningNames.add(name);
+            named(instance, name);
             int type = ResourceFactory.TUNING_TYPES[rnd.nextInt(ResourceFactory.TUNING_TYPES.length)];
             byte[] xml = TuningXml.generate(rnd, name, instance, 400 + rnd.nextInt(rnd.nextInt(8) == 0 ? 30_000 : 4_000));
             int compression = t == 0 ? Compression.ZLIB : t == 1 && needRefPack ? Compression.REFPACK : pickCompression();
@@ -45,7 +46,7 @@ final class PackageBuilder {
         }
         int remaining = Math.max(0, resources - out.entryCount() - 2);
         for (int r = 0; r < remaining; r++) {
-            addOther(base + 0x1000 + r);
+            addOther(base + 0x1000 + r, modName);
         }
         int locales = 1 + rnd.nextInt(4);
         long stblInstance = (base & 0x00FF_FFFF_FFFF_FFFFL) ^ 0x0021_0000_0000_0000L;
@@ -61,26 +62,38 @@ final class PackageBuilder {
         if (rnd.nextInt(12) == 0) {
             out.addDeleted(new ResourceKey(ResourceFactory.SIMDATA, 0, base + 0x7777));
         }
-        long[] instances = tuningInstances.stream().mapToLong(Long::longValue).toArray();
+        long[] instances = namedInstances.stream().mapToLong(Long::longValue).toArray();
         out.add(new ResourceKey(ResourceFactory.NAME_MAP, 0, rnd.nextInt(4) == 0 ? 0 : base),
-                ResourceFactory.nameMap(instances, tuningNames.toArray(new String[0]), instances.length),
+                ResourceFactory.nameMap(instances, names.toArray(new String[0]), instances.length),
                 rnd.nextBoolean() ? Compression.NONE : Compression.ZLIB);
     }
 
-    private void addOther(long instance) throws IOException {
+    private void named(long instance, String name) {
+        namedInstances.add(instance);
+        names.add(name);
+    }
+
+    private void addOther(long instance, String modName) throws IOException {
         int kind = rnd.nextInt(10);
         if (kind < 3) {
             int side = 32 << rnd.nextInt(4);
             out.add(new ResourceKey(ResourceFactory.DST_IMAGE, 0, instance), ResourceFactory.dstImage(rnd, side, side), pickCompression());
+            named(instance, modName + "_texture_" + Long.toHexString(instance & 0xFFFF));
         } else if (kind < 4) {
             int w = 64 << rnd.nextInt(3);
             out.add(new ResourceKey(ResourceFactory.PNG_IMAGE, 0, instance), ResourceFactory.pngImage(rnd, w, w / 2),
                     Compression.NONE);
+            named(instance, modName + "_icon_" + Long.toHexString(instance & 0xFFFF));
         } else if (kind < 5) {
             int side = 32 << rnd.nextInt(3);
             out.add(new ResourceKey(ResourceFactory.RLE2_IMAGE, 0, instance), ResourceFactory.rle2Image(rnd, side, side), pickCompression());
         } else if (kind < 8) {
             out.add(new ResourceKey(ResourceFactory.CAS_PART, 0, instance), ResourceFactory.casPart(rnd, 300 + rnd.nextInt(3000)), pickCompression());
+            named(instance, modName + "_caspart_" + Long.toHexString(instance & 0xFFFF));
+            if (kind == 7) { // its thumbnail: a JPEG under the same instance
+                out.add(new ResourceKey(ResourceFactory.CAS_THUMBNAIL, 1, instance), ResourceFactory.jpegImage(rnd, 104, 148),
+                        Compression.NONE);
+            }
         } else {
             out.add(new ResourceKey(ResourceFactory.OBJECT_DEFINITION, 0, instance), ResourceFactory.casPart(rnd, 200 + rnd.nextInt(600)), pickCompression());
         }

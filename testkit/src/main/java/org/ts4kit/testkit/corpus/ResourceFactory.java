@@ -11,7 +11,7 @@ import org.ts4kit.resource.StringTableWriter;
 
 /**
  * Makes the bytes of the resource kinds a mod holds: string tables, name maps, tuning XML,
- * SimData-like and CAS-part-like binaries, and image-like resources (DST, PNG, RLE2) with real
+ * SimData-like and CAS-part-like binaries, and image-like resources (DST, PNG, RLE2, JPEG) with real
  * headers and plausible bodies. Deterministic for a given random state.
  */
 final class ResourceFactory {
@@ -22,6 +22,7 @@ final class ResourceFactory {
     static final int DST_IMAGE = ResourceTypes.DST_IMAGE;
     static final int RLE2_IMAGE = ResourceTypes.RLE2_IMAGE;
     static final int PNG_IMAGE = ResourceTypes.PNG_IMAGE;
+    static final int CAS_THUMBNAIL = 0x3C1AF1F2;
     static final int OBJECT_DEFINITION = ResourceTypes.OBJECT_DEFINITION;
     static final int[] TUNING_TYPES = {0x0333406C, 0x62E94D38, 0x6017E896, 0xE882D22F, 0x03B33DDF, 0x7DF2169C};
 
@@ -31,6 +32,9 @@ final class ResourceFactory {
         "Ask about their day", "Throw a party", "Complete the aspiration to unlock a reward",
         "Customize the color of this object", "A very comfortable chair", "Nothing happens", "Confident",
     };
+
+    /** The standard (JPEG Annex K) DC luminance Huffman table: code counts by length, for its 12 symbols. */
+    private static final byte[] DC_LUMINANCE_CODE_COUNTS = {0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0};
 
     private ResourceFactory() {
     }
@@ -116,6 +120,41 @@ final class ResourceFactory {
         rnd.nextBytes(idat);
         b.putInt(body).put("IDAT".getBytes(StandardCharsets.US_ASCII)).put(idat).putInt(0);
         b.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
+        return b.array();
+    }
+
+    /**
+     * A baseline JPEG's markers as an encoder writes them: SOI, an APP0 JFIF segment, a
+     * quantisation table, the SOF0 frame header (8-bit, 3 components, the size), a Huffman table,
+     * the scan header, entropy-coded-like bytes (no 0xFF, so no stray markers) and EOI.
+     */
+    static byte[] jpegImage(SplittableRandom rnd, int width, int height) {
+        int body = Math.max(64, width * height / 16);
+        ByteBuffer b = ByteBuffer.allocate(2 + 18 + 69 + 19 + 33 + 14 + body + 2).order(ByteOrder.BIG_ENDIAN);
+        b.putShort((short) 0xFFD8);
+        b.putShort((short) 0xFFE0).putShort((short) 16).put("JFIF\0".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 1).put((byte) 1).put((byte) 0).putShort((short) 1).putShort((short) 1).put((byte) 0).put((byte) 0);
+        b.putShort((short) 0xFFDB).putShort((short) 67).put((byte) 0);
+        for (int i = 0; i < 64; i++) {
+            b.put((byte) (1 + rnd.nextInt(99)));
+        }
+        b.putShort((short) 0xFFC0).putShort((short) 17).put((byte) 8).putShort((short) height).putShort((short) width).put((byte) 3);
+        for (int c = 1; c <= 3; c++) {
+            b.put((byte) c).put((byte) (c == 1 ? 0x22 : 0x11)).put((byte) (c == 1 ? 0 : 1));
+        }
+        b.putShort((short) 0xFFC4).putShort((short) 31).put((byte) 0).put(DC_LUMINANCE_CODE_COUNTS);
+        for (int i = 0; i < 12; i++) {
+            b.put((byte) i);
+        }
+        b.putShort((short) 0xFFDA).putShort((short) 12).put((byte) 3);
+        for (int c = 1; c <= 3; c++) {
+            b.put((byte) c).put((byte) 0);
+        }
+        b.put((byte) 0).put((byte) 63).put((byte) 0);
+        for (int i = 0; i < body; i++) {
+            b.put((byte) rnd.nextInt(0xFF));
+        }
+        b.putShort((short) 0xFFD9);
         return b.array();
     }
 

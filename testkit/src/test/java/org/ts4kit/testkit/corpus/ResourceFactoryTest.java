@@ -3,7 +3,11 @@ package org.ts4kit.testkit.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.io.ByteArrayInputStream;
 import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.ts4kit.resource.ImageFormat;
 import org.ts4kit.resource.ImageInfo;
@@ -20,6 +24,19 @@ class ResourceFactoryTest {
         assertImage(ImageInfo.sniff(ResourceFactory.dstImage(rnd, 128, 64)), ImageFormat.DST, 128, 64);
         assertImage(ImageInfo.sniff(ResourceFactory.pngImage(rnd, 256, 128)), ImageFormat.PNG, 256, 128);
         assertImage(ImageInfo.sniff(ResourceFactory.rle2Image(rnd, 64, 32)), ImageFormat.RLE2, 64, 32);
+        assertImage(ImageInfo.sniff(ResourceFactory.jpegImage(rnd, 104, 148)), ImageFormat.JPEG, 104, 148);
+    }
+
+    @Test
+    void theJpegHeaderIsOneARealDecoderReads() throws Exception {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(ResourceFactory.jpegImage(rnd, 40, 30)))) {
+            reader.setInput(in);
+            assertEquals(40, reader.getWidth(0));
+            assertEquals(30, reader.getHeight(0));
+        } finally {
+            reader.dispose();
+        }
     }
 
     @Test
