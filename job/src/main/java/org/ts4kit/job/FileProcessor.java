@@ -3,8 +3,10 @@ package org.ts4kit.job;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import org.ts4kit.dbpf.Compression;
+import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ReadOptions;
@@ -14,6 +16,9 @@ import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.memory.Arena;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.NameMap;
+import org.ts4kit.resource.PackageNames;
+import org.ts4kit.resource.ResourceDetails;
 import org.ts4kit.resource.ResourceTypes;
 import org.ts4kit.resource.StringTable;
 import org.ts4kit.scan.InputWalker;
@@ -90,13 +95,17 @@ public final class FileProcessor {
     }
 
     /**
-     * Turns one walk of a package into rows: a resource row per index entry as the walk passes it,
-     * string rows per decoded string table, then the package row and its error rows once its status
-     * is known. One walk: nothing reads the index or the file again.
+     * Turns one walk of a package into rows: a resource row per index entry as the walk passes it
+     * (with its tuning name or image size, read from the bytes in hand), string rows per decoded
+     * string table, then, once the package is done, names from its name maps for the rows that have
+     * none, and the package row with its error rows. One walk: nothing reads the index or the file again.
      */
     private static final class RowSink implements ScanSink {
         private final FileResult out;
         private final Timestamp modified;
+        /** This package's first resource row, and the name maps its walk has decoded so far (reset per package). */
+        private int firstRow;
+        private final List<NameMap> nameMaps = new ArrayList<>();
 
         RowSink(FileResult out, Timestamp modified) {
             this.out = out;
@@ -107,9 +116,37 @@ public final class FileProcessor {
         public void onResource(ScannedPackage pkg, int i, ByteBuffer bytes) {
             DbpfIndex idx = pkg.index();
             int type = idx.type(i);
+            ResourceDetails details = bytes == null ? ResourceDetails.NONE
+                    : ResourceDetails.of(type, idx.instance(i), bytes, PackageNames.NONE);
+            if (bytes != null && type == NameMap.TYPE) {
+                nameMap(pkg, i, bytes);
+            }
             out.resources.add(new ResourceRow(pkg.name(), ResourceKey.hex8(type), ResourceTypes.name(type),
                     ResourceKey.hex8(idx.group(i)), ResourceKey.hex16(idx.instance(i)), idx.offset(i), idx.fileSize(i),
-                    idx.memSize(i), Compression.name(idx.compression(i)), pkg.hashHex(i)));
+                    idx.memSize(i), Compression.name(idx.compression(i)), pkg.hashHex(i), details.hasName() ? details.name() : null,
+                    details.hasSize() ? details.width() : null, details.hasSize() ? details.height() : null));
+        }
+
+        private void nameMap(ScannedPackage pkg, int i, ByteBuffer bytes) {
+            try {
+                nameMaps.add(NameMap.decode(pkg.name() + " " + pkg.index().key(i), bytes));
+            } catch (DbpfFormatException e) {
+                // a map that does not decode names nothing (the container is fine, so it is no error row)
+            }
+        }
+
+        /** Rows without a tuning name get the first name a map of their package gives their instance. */
+        private void nameFromMaps(ScannedPackage pkg) {
+            if (nameMaps.isEmpty()) {
+                return;
+            }
+            PackageNames names = PackageNames.of(nameMaps.toArray(new NameMap[0]));
+            for (int r = firstRow; r < out.resources.size(); r++) {
+                ResourceRow row = out.resources.get(r);
+                if (row.name == null && !row.isDeleted()) {
+                    row.name = names.nameOf(Long.parseUnsignedLong(row.instance, 16));
+                }
+            }
         }
 
         @Override
@@ -122,6 +159,9 @@ public final class FileProcessor {
 
         @Override
         public void onPackage(ScannedPackage pkg) {
+            nameFromMaps(pkg);
+            nameMaps.clear();
+            firstRow = out.resources.size();
             List<Problem> problems = pkg.problems();
             byte[] fileHash = pkg.fileHash();
             long bytes = pkg.length() >= 0 ? pkg.length() : pkg.input().size();

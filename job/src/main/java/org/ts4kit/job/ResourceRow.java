@@ -16,9 +16,17 @@ public final class ResourceRow implements Serializable {
     public final String compression;
     /** SHA-256 of the decompressed bytes, or null for deleted and undecodable entries. */
     public final String hash;
+    /**
+     * The tuning's {@code n=} or the package's name-map name, or null. Not final: a name map may come
+     * after the resources it names, so the walk fills it in when the package is done.
+     */
+    public String name;
+    /** Image width and height in pixels, or null when not an image or not readable. */
+    public final Integer width;
+    public final Integer height;
 
     ResourceRow(String path, String type, String typeName, String group, String instance, long offset, long fileSize,
-            long memSize, String compression, String hash) {
+            long memSize, String compression, String hash, String name, Integer width, Integer height) {
         this.path = path;
         this.type = type;
         this.typeName = typeName;
@@ -29,6 +37,9 @@ public final class ResourceRow implements Serializable {
         this.memSize = memSize;
         this.compression = compression;
         this.hash = hash;
+        this.name = name;
+        this.width = width;
+        this.height = height;
     }
 
     /** {@code TTTTTTTT:GGGGGGGG:IIIIIIIIIIIIIIII}, the conflicts table's key. */
@@ -41,6 +52,7 @@ public final class ResourceRow implements Serializable {
     }
 
     Object[] values() {
-        return new Object[] {path, type, typeName, group, instance, offset, fileSize, memSize, compression, hash};
+        return new Object[] {path, type, typeName, group, instance, offset, fileSize, memSize, compression, hash, name, width,
+            height};
     }
 }

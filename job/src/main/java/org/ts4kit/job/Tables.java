@@ -41,7 +41,10 @@ public final class Tables {
                         .add("file_size", DataTypes.LongType, false)
                         .add("mem_size", DataTypes.LongType, false)
                         .add("compression", DataTypes.StringType, false)
-                        .add("hash", DataTypes.StringType, true);
+                        .add("hash", DataTypes.StringType, true)
+                        .add("name", DataTypes.StringType, true)
+                        .add("width", DataTypes.IntegerType, true)
+                        .add("height", DataTypes.IntegerType, true);
             case STRINGS:
                 return new StructType()
                         .add("path", DataTypes.StringType, false)

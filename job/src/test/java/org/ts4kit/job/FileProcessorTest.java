@@ -21,6 +21,8 @@ import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.memory.Arena;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.NameMap;
+import org.ts4kit.resource.NameMapWriter;
 import org.ts4kit.resource.StringTableWriter;
 
 /** The per-file function, without Spark: rows for a package, for a zip's packages, and for broken input. */
@@ -33,6 +35,9 @@ class FileProcessorTest {
                 new StringTableWriter().add(0x1234, "Hello").add(0x5678, "World").toByteArray(), Compression.ZLIB);
         w.add(ResourceKey.parse("0333406C:00000000:0000000000000002"), "<I n=\"x\"/>".getBytes(), Compression.NONE);
         w.addDeleted(ResourceKey.parse("545AC67A:00000000:0000000000000003"));
+        // a name map after the resource it names: the walk names the string table once the package is done
+        w.add(new ResourceKey(NameMap.TYPE, 0, 0x0021000000000001L),
+                new NameMapWriter().add(0x0021000000000001L, "Strings_Main").toByteArray(), Compression.ZLIB);
         return w.toByteArray();
     }
 
@@ -46,16 +51,19 @@ class FileProcessorTest {
         assertEquals(1, r.packages.size());
         PackageRow p = r.packages.get(0);
         assertEquals("a.package", p.path);
-        assertEquals(3, p.entries);
-        assertEquals(2, p.liveEntries);
+        assertEquals(4, p.entries);
+        assertEquals(3, p.liveEntries);
         assertEquals("ok", p.status());
         assertEquals(64, p.fileHash.length(), "file hash");
-        assertEquals(3, r.resources.size());
+        assertEquals(4, r.resources.size());
         ResourceRow table = r.resources.get(0);
         assertEquals("220557DA:80000000:0021000000000001", table.key());
         assertEquals("StringTable", table.typeName);
         assertEquals("zlib", table.compression);
         assertEquals(64, table.hash.length());
+        assertEquals("Strings_Main", table.name, "named by the map that comes after it");
+        assertEquals("x", r.resources.get(1).name, "a tuning names itself (n=)");
+        assertNull(r.resources.get(1).width, "not an image");
         assertEquals("deleted", r.resources.get(2).compression);
         assertNull(r.resources.get(2).hash, "deleted entries have no hash");
         assertEquals(2, r.strings.size());
@@ -96,7 +104,7 @@ class FileProcessorTest {
         assertEquals(2, r.expectedPackages);
         assertEquals("mods.zip!/one.package", r.packages.get(0).path);
         assertEquals("mods.zip!/sub/TWO.PACKAGE", r.packages.get(1).path);
-        assertEquals(6, r.resources.size());
+        assertEquals(8, r.resources.size());
     }
 
     @Test
