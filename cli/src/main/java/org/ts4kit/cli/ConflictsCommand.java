@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ts4kit conflicts PATH... [--json]}: keys present in two or more packages across folders,
+ * {@code ts4kit conflicts PATH... [--json] [--type T]...}: keys present in two or more packages across folders,
  * files and {@code .zip} archives. Broken inputs are reported on stderr and skipped.
  */
 @Command(name = "conflicts", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -42,6 +42,11 @@ final class ConflictsCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--type", paramLabel = "T", converter = TypeOption.class,
+            description = "Only keys of this type (repeatable): hex (220557DA) or a name (StringTable). Entries of other "
+                    + "types are not read at all, so their damage does not make a package broken.")
+    List<Integer> types;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,8 +54,9 @@ final class ConflictsCommand implements Callable<Integer> {
         Listing listing = InputWalker.list(paths);
         CollectionScan scan;
         try (Progress progress = Progress.start(spec, "conflicts", "packages", listing.packages().size())) {
-            scan = CollectionScan.run(listing, threads, new PackageScanner(ScanOptions.KEYS, ReadOptions.defaults()),
-                    ScanSink.NONE, progress);
+            // the type filter narrows the walk itself (the SIMD filter over each index's type column)
+            ScanOptions what = types == null ? ScanOptions.KEYS : ScanOptions.KEYS.withTypes(types.stream().mapToInt(Integer::intValue).toArray());
+            scan = CollectionScan.run(listing, threads, new PackageScanner(what, ReadOptions.defaults()), ScanSink.NONE, progress);
         }
         for (Problem p : scan.problems()) {
             err.println(p);

@@ -72,6 +72,30 @@ class ConflictsCommandTest {
                 r.out.trim());
     }
 
+    @Test
+    void aTypeFilterReadsOnlyThoseTypes(@TempDir Path root) throws Exception {
+        Files.write(root.resolve("a.package"), pkg(SAME, "same text", Compression.ZLIB, DIFF, "version A", Compression.NONE));
+        Files.write(root.resolve("b.package"), pkg(SAME, "same text", Compression.NONE, DIFF, "version B", Compression.ZLIB));
+        // c's copy of DIFF does not decode; with --type 0333406C it is never read, so c is not broken
+        byte[] c = pkg(SAME, "same text", Compression.NONE, DIFF, "version C", Compression.ZLIB);
+        try (org.ts4kit.dbpf.DbpfPackage p = org.ts4kit.dbpf.DbpfPackage.open("c", java.nio.ByteBuffer.wrap(c))) {
+            c[(int) p.index().offset(1) + 2] = (byte) 0xFF;
+        }
+        Files.write(root.resolve("c.package"), c);
+
+        Cli all = Cli.run("conflicts", root.toString(), "--json");
+        assertEquals(1, all.exit, "c is broken when every entry is read: " + all.err);
+
+        Cli tuning = Cli.run("conflicts", root.toString(), "--json", "--type", "0333406C");
+        assertEquals(0, tuning.exit, tuning.err);
+        assertEquals("{\"key\":\"0333406C:00000000:0000000000010000\",\"packages\":[\"a.package\",\"b.package\",\"c.package\"],"
+                + "\"identical\":true}", tuning.out.trim());
+
+        Cli two = Cli.run("conflicts", root.resolve("a.package").toString(), root.resolve("b.package").toString(), "--json",
+                "--type", "0333406C", "--type", "62E94D38");
+        assertEquals(2, two.lines().length, "both types: " + two.out);
+    }
+
     /** A zip with the package stored and a deflated copy of a readme, like a shared mod archive. */
     static byte[] zip(byte[] pkg) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
