@@ -35,7 +35,7 @@ final class CatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Problems problems = new Problems(spec.commandLine().getErr());
+        ErrorReport problems = new ErrorReport(spec.commandLine().getErr());
         try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
             DbpfPackage pkg = arg.pkg();
             int e = pkg.index().find(key);

@@ -44,7 +44,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Problems problems = new Problems(err);
+        ErrorReport problems = new ErrorReport(err);
         Path root = dir.toAbsolutePath().normalize();
         int written = 0;
         int deleted = 0;

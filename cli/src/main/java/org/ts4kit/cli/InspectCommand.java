@@ -34,7 +34,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Problems problems = new Problems(spec.commandLine().getErr());
+        ErrorReport problems = new ErrorReport(spec.commandLine().getErr());
         try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
             DbpfPackage pkg = arg.pkg();
             DbpfHeader h = pkg.header();

@@ -55,7 +55,7 @@ final class LsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Problems problems = new Problems(spec.commandLine().getErr());
+        ErrorReport problems = new ErrorReport(spec.commandLine().getErr());
         try (PackageArgument arg = PackageArgument.open(file, spec.commandLine())) {
             DbpfPackage pkg = arg.pkg();
             DbpfIndex idx = pkg.index();
@@ -81,7 +81,7 @@ final class LsCommand implements Callable<Integer> {
     }
 
     /** Entry {@code i}'s line; a decoding failure is reported and leaves the hash and details out. */
-    private String line(DbpfPackage pkg, ResourceReader reader, PackageNames names, int i, Problems problems) {
+    private String line(DbpfPackage pkg, ResourceReader reader, PackageNames names, int i, ErrorReport problems) {
         DbpfIndex idx = pkg.index();
         String sha = null;
         ResourceDetails found = details ? ResourceDetails.NONE : null;

@@ -21,7 +21,7 @@ import org.ts4kit.scan.InputKind;
  */
 public final class FileLister {
     /** What the listing found. */
-    public static final class Listing {
+    public static final class ListedFiles {
         public final List<InputFile> files = new ArrayList<>();
         public long ignored;
         public final List<String> missing = new ArrayList<>();
@@ -30,8 +30,8 @@ public final class FileLister {
     private FileLister() {
     }
 
-    public static Listing list(List<String> inputs, Configuration conf) throws IOException {
-        Listing out = new Listing();
+    public static ListedFiles list(List<String> inputs, Configuration conf) throws IOException {
+        ListedFiles out = new ListedFiles();
         boolean relative = inputs.size() == 1;
         for (String input : inputs) {
             Path pattern = new Path(input);
@@ -63,7 +63,7 @@ public final class FileLister {
      * Local folders are walked with java.nio: Hadoop's local file system loads permissions for
      * every file it lists by running a process per file (20 s for 2,000 files here).
      */
-    private static void walkLocal(Listing out, Path dir, Path base, boolean relative) throws IOException {
+    private static void walkLocal(ListedFiles out, Path dir, Path base, boolean relative) throws IOException {
         java.nio.file.Path root = java.nio.file.Path.of(dir.toUri());
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
             for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
@@ -79,13 +79,13 @@ public final class FileLister {
         }
     }
 
-    private static void add(Listing out, FileStatus st, Path base, boolean relative, boolean named) {
+    private static void add(ListedFiles out, FileStatus st, Path base, boolean relative, boolean named) {
         if (st.isFile()) {
             add(out, st.getPath(), st.getLen(), st.getModificationTime(), base, relative, named);
         }
     }
 
-    private static void add(Listing out, Path file, long size, long modified, Path base, boolean relative, boolean named) {
+    private static void add(ListedFiles out, Path file, long size, long modified, Path base, boolean relative, boolean named) {
         InputKind kind = named ? InputKind.ofNamed(file.getName()) : InputKind.of(file.getName());
         if (kind == InputKind.OTHER) {
             out.ignored++;

@@ -39,7 +39,7 @@ public final class Ts4kitJob {
         long t0 = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = jsc.hadoopConfiguration();
-        FileLister.Listing listing = FileLister.list(o.inputs, conf);
+        FileLister.ListedFiles listing = FileLister.list(o.inputs, conf);
         if (!listing.missing.isEmpty()) {
             throw new IOException("no such input: " + String.join(", ", listing.missing));
         }

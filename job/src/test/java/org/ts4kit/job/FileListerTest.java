@@ -20,7 +20,7 @@ class FileListerTest {
     @Test
     void sameFilesAndSameIgnoredCountAsTheCli(@TempDir Path dir) throws Exception {
         OddFolder.Expected expected = OddFolder.write(dir);
-        FileLister.Listing job = FileLister.list(List.of(dir.toString()), new Configuration());
+        FileLister.ListedFiles job = FileLister.list(List.of(dir.toString()), new Configuration());
         Listing cli = InputWalker.list(List.of(dir));
 
         assertEquals(expected.ignored, job.ignored, "other_files_ignored in summary.json");

@@ -7,11 +7,11 @@ import org.ts4kit.io.CorruptInputException;
  * Collects what went wrong with the input during one command: prints each problem to stderr as
  * {@code PATH: offset N: reason} and turns "anything was broken" into exit code 1.
  */
-final class Problems {
+final class ErrorReport {
     private final PrintWriter err;
     private int count;
 
-    Problems(PrintWriter err) {
+    ErrorReport(PrintWriter err) {
         this.err = err;
     }
 
