@@ -1,10 +1,9 @@
 package org.ts4kit.cli;
 
-import java.util.Locale;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine;
 
-/** Converts a {@code --type} value: 1–8 hex digits (optional {@code 0x}) or a known type name. */
+/** Converts a {@code --type} value: 1–8 hex digits (optional {@code 0x}) or a known type name ({@link ResourceTypes#parse}). */
 final class TypeOption implements CommandLine.ITypeConverter<Integer> {
     @Override
     public Integer convert(String text) {
@@ -12,19 +11,10 @@ final class TypeOption implements CommandLine.ITypeConverter<Integer> {
     }
 
     static int parse(String text) {
-        String s = text.trim();
-        java.util.OptionalInt named = ResourceTypes.byName(s);
-        if (named.isPresent()) {
-            return named.getAsInt();
+        try {
+            return ResourceTypes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
-        String digits = s.toLowerCase(Locale.ROOT).startsWith("0x") ? s.substring(2) : s;
-        if (!digits.isEmpty() && digits.length() <= 8) {
-            try {
-                return (int) Long.parseLong(digits, 16);
-            } catch (NumberFormatException e) {
-                // fall through to the explanation
-            }
-        }
-        throw new CommandLine.TypeConversionException("'" + text + "' is neither 1 to 8 hex digits nor a known type name");
     }
 }

@@ -246,6 +246,29 @@ public final class ResourceTypes {
         return OptionalInt.empty();
     }
 
+    /**
+     * A type as people write it: 1 to 8 hex digits (an optional {@code 0x}) or a known name in any
+     * letter case ({@code StringTable}); what {@code --type} options take.
+     *
+     * @throws IllegalArgumentException for anything else, saying what was expected
+     */
+    public static int parse(String text) {
+        String s = text.trim();
+        OptionalInt named = byName(s);
+        if (named.isPresent()) {
+            return named.getAsInt();
+        }
+        String digits = s.toLowerCase(java.util.Locale.ROOT).startsWith("0x") ? s.substring(2) : s;
+        if (!digits.isEmpty() && digits.length() <= 8) {
+            try {
+                return (int) Long.parseLong(digits, 16);
+            } catch (NumberFormatException e) {
+                // fall through to the explanation
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is neither 1 to 8 hex digits nor a known type name");
+    }
+
     /** Every known type and its name, in unsigned id order; unmodifiable. */
     public static Map<Integer, String> known() {
         return KNOWN;

@@ -36,9 +36,13 @@ import org.ts4kit.scan.ScannedPackage;
  */
 public final class FileProcessor {
     /** Everything the tables need, in one walk: hashes, the file hash, string tables. */
-    private static final PackageScanner SCANNER = new PackageScanner(ScanOptions.ALL, ReadOptions.defaults());
+    public static final ScanOptions TABLES = ScanOptions.ALL;
 
-    private FileProcessor() {
+    private final PackageScanner scanner;
+
+    /** A processor that walks each package with {@code what} (usually {@link #TABLES}, maybe narrowed to some types). */
+    public FileProcessor(ScanOptions what) {
+        this.scanner = new PackageScanner(what, ReadOptions.defaults());
     }
 
     /** Opens a listed file's bytes: mapped when local, read into memory (or a temp file) otherwise. */
@@ -55,7 +59,7 @@ public final class FileProcessor {
      * the file's bytes when they are not mapped; both are the task's, reused file after file, and
      * the arena is reset before this returns.
      */
-    public static FileResult process(InputFile file, FileAccess access, ResourceBuffer buffer, Arena scratch) {
+    public FileResult process(InputFile file, FileAccess access, ResourceBuffer buffer, Arena scratch) {
         try {
             return rows(file, access, buffer, scratch);
         } finally {
@@ -63,7 +67,7 @@ public final class FileProcessor {
         }
     }
 
-    private static FileResult rows(InputFile file, FileAccess access, ResourceBuffer buffer, Arena scratch) {
+    private FileResult rows(InputFile file, FileAccess access, ResourceBuffer buffer, Arena scratch) {
         FileResult out = new FileResult(file.name, file.size);
         Timestamp modified = file.modified > 0 ? new Timestamp(file.modified) : null;
         RowSink sink = new RowSink(out, modified);
@@ -71,12 +75,12 @@ public final class FileProcessor {
             out.expectedPackages = 1;
             PackageInput in = new PackageInput(file.name, file.name, file.size,
                     options -> DbpfPackage.open(access.open(file, scratch), options));
-            SCANNER.scan(in, buffer, sink);
+            scanner.scan(in, buffer, sink);
             return out;
         }
         ZipArchive archive;
         try {
-            archive = ZipArchive.open(access.open(file, scratch), SCANNER.readOptions().maxResourceBytes());
+            archive = ZipArchive.open(access.open(file, scratch), scanner.readOptions().maxResourceBytes());
         } catch (IOException | RuntimeException e) {
             out.expectedPackages = 1; // an unreadable archive is one broken row under its own name
             Problem p = Problem.of(file.name, e);
@@ -88,7 +92,7 @@ public final class FileProcessor {
             List<PackageInput> members = InputWalker.archiveMembers(archive, file.name, file.name);
             out.expectedPackages = members.size();
             for (PackageInput member : members) {
-                SCANNER.scan(member, buffer, sink);
+                scanner.scan(member, buffer, sink);
             }
         }
         return out;

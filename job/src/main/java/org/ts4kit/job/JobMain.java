@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +31,28 @@ public final class JobMain implements Callable<Integer> {
     @Option(names = "--partition-mb", paramLabel = "MB", defaultValue = "256", description = "Target MB per partition (default 256).")
     long partitionMb;
 
+    @Option(names = "--type", paramLabel = "T", converter = TypeConverter.class,
+            description = "Only resources of this type (repeatable): hex (220557DA) or a name (StringTable). Only their "
+                    + "entries are read; packages still get one row each.")
+    List<Integer> types;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders, globs, .package files, .zip archives.")
     List<String> inputs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --type}: what {@link ResourceTypes#parse} takes. */
+    static final class TypeConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                return ResourceTypes.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new JobMain()).execute(args));
@@ -50,6 +68,7 @@ public final class JobMain implements Callable<Integer> {
         o.out = out;
         o.inputs = inputs;
         o.partitionBytes = partitionMb << 20;
+        o.types = types == null ? null : types.stream().mapToInt(Integer::intValue).toArray();
         SparkConf conf = new SparkConf().setAppName("ts4kit");
         if (master != null) {
             conf.setMaster(master);

@@ -11,4 +11,6 @@ public final class JobOptions {
     public long partitionBytes = 256L << 20;
     public int minPartitionsPerCore = 2;
     public long openCostBytes = 128L << 10;
+    /** Resource types to read (the resources, conflicts and duplicates tables hold only these), or null for all. */
+    public int[] types;
 }

@@ -47,15 +47,18 @@ public final class Ts4kitJob {
         int minPartitions = Math.max(1, jsc.defaultParallelism() * o.minPartitionsPerCore);
         List<List<InputFile>> plan = Planner.plan(listing.files, o.partitionBytes, minPartitions, o.openCostBytes);
         HadoopFileAccess access = new HadoopFileAccess(conf);
+        int[] types = o.types; // the walk's type filter (the SIMD kernel over each index), or null
 
         JavaRDD<FileResult> results = jsc.parallelize(plan, Math.max(1, plan.size()))
                 .mapPartitions(part -> {
                     List<FileResult> out = new ArrayList<>();
+                    FileProcessor processor = new FileProcessor(
+                            types == null ? FileProcessor.TABLES : FileProcessor.TABLES.withTypes(types));
                     // decompression output from the executor's shared pool, given back when the partition is done;
                     // remote files' bytes in an off-heap arena, reset after each file
                     Arena scratch = new Arena(HadoopFileAccess.ARENA_CHUNK);
                     try (ResourceBuffer buffer = new ResourceBuffer(BufferPool.shared())) {
-                        part.forEachRemaining(files -> files.forEach(f -> out.add(FileProcessor.process(f, access, buffer, scratch))));
+                        part.forEachRemaining(files -> files.forEach(f -> out.add(processor.process(f, access, buffer, scratch))));
                     }
                     return out.iterator();
                 })

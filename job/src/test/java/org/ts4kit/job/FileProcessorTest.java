@@ -27,6 +27,7 @@ import org.ts4kit.resource.StringTableWriter;
 
 /** The per-file function, without Spark: rows for a package, for a zip's packages, and for broken input. */
 class FileProcessorTest {
+    private static final FileProcessor PROCESSOR = new FileProcessor(FileProcessor.TABLES);
     private static final FileProcessor.FileAccess LOCAL = (f, scratch) -> ByteSources.map(Path.of(f.path), f.name);
 
     static byte[] pkg() throws Exception {
@@ -45,7 +46,7 @@ class FileProcessorTest {
     void aPackageBecomesOneRowPerTable(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("a.package");
         Files.write(file, pkg());
-        FileResult r = FileProcessor.process(new InputFile(file.toString(), "a.package", Files.size(file), 1000, false), LOCAL,
+        FileResult r = PROCESSOR.process(new InputFile(file.toString(), "a.package", Files.size(file), 1000, false), LOCAL,
                 new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(1, r.expectedPackages);
         assertEquals(1, r.packages.size());
@@ -74,12 +75,26 @@ class FileProcessorTest {
     }
 
     @Test
+    void aTypeFilterKeepsOnlyThoseResourceRows(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.package");
+        Files.write(file, pkg());
+        FileProcessor tablesOnly = new FileProcessor(FileProcessor.TABLES.withTypes(0x220557DA));
+        FileResult r = tablesOnly.process(new InputFile(file.toString(), "a.package", Files.size(file), 0, false), LOCAL,
+                new ResourceBuffer(), new Arena(1 << 16));
+        assertEquals(1, r.packages.size(), "the package still has its row");
+        assertEquals(4, r.packages.get(0).entries);
+        assertEquals(1, r.resources.size());
+        assertEquals("StringTable", r.resources.get(0).typeName);
+        assertEquals(2, r.strings.size());
+    }
+
+    @Test
     void aBrokenPackageIsABrokenRowAndAnErrorRow(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.package");
         byte[] b = pkg();
         b[0] = 'X';
         Files.write(file, b);
-        FileResult r = FileProcessor.process(new InputFile(file.toString(), "bad.package", b.length, 0, false), LOCAL,
+        FileResult r = PROCESSOR.process(new InputFile(file.toString(), "bad.package", b.length, 0, false), LOCAL,
                 new ResourceBuffer(), new Arena(1 << 16));
         assertEquals("broken", r.packages.get(0).status());
         assertEquals("bad.package: offset 0: bad magic 0x58425046, expected 'DBPF'", r.packages.get(0).error);
@@ -99,7 +114,7 @@ class FileProcessorTest {
             }
         }
         Files.write(zip, bytes.toByteArray());
-        FileResult r = FileProcessor.process(new InputFile(zip.toString(), "mods.zip", Files.size(zip), 0, true), LOCAL,
+        FileResult r = PROCESSOR.process(new InputFile(zip.toString(), "mods.zip", Files.size(zip), 0, true), LOCAL,
                 new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(2, r.expectedPackages);
         assertEquals("mods.zip!/one.package", r.packages.get(0).path);
@@ -111,7 +126,7 @@ class FileProcessorTest {
     void anUnreadableZipIsOneBrokenRow(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("torn.zip");
         Files.write(zip, "PK not really".getBytes());
-        FileResult r = FileProcessor.process(new InputFile(zip.toString(), "torn.zip", 13, 0, true), LOCAL,
+        FileResult r = PROCESSOR.process(new InputFile(zip.toString(), "torn.zip", 13, 0, true), LOCAL,
                 new ResourceBuffer(), new Arena(1 << 16));
         assertEquals(1, r.expectedPackages);
         assertEquals("torn.zip", r.packages.get(0).path);
@@ -137,8 +152,8 @@ class FileProcessorTest {
         for (Path file : new Path[] {pkgFile, zip, pkgFile}) {
             boolean isZip = file.equals(zip);
             InputFile listed = new InputFile(file.toUri().toString(), file.getFileName().toString(), Files.size(file), 0, isZip);
-            FileResult mapped = FileProcessor.process(listed, LOCAL_URI, buffer, scratch);
-            FileResult read = FileProcessor.process(listed, remote, buffer, scratch);
+            FileResult mapped = PROCESSOR.process(listed, LOCAL_URI, buffer, scratch);
+            FileResult read = PROCESSOR.process(listed, remote, buffer, scratch);
             assertEquals(0, scratch.allocated(), "the arena is reset after each file");
             for (String table : Tables.PER_FILE) {
                 assertEquals(rows(mapped.values(table)), rows(read.values(table)), file + " " + table);
@@ -146,7 +161,7 @@ class FileProcessorTest {
             assertTrue(read.errors.isEmpty(), file.toString());
         }
         InputFile lying = new InputFile(pkgFile.toUri().toString(), "a.package", Files.size(pkgFile) + 100, 0, false);
-        FileResult r = FileProcessor.process(lying, remote, buffer, scratch);
+        FileResult r = PROCESSOR.process(lying, remote, buffer, scratch);
         assertEquals("broken", r.packages.get(0).status());
         assertTrue(r.errors.get(0).reason.contains("ended after " + Files.size(pkgFile)), r.errors.get(0).reason);
     }
