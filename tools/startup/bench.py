@@ -14,6 +14,18 @@ TS4KIT = os.path.join(ROOT, "bin", "ts4kit")
 JAR = os.path.join(ROOT, "cli", "target", "ts4kit.jar")
 
 
+def default_jdk():
+    """The JDK home of the `java` on the PATH (symlinks resolved), or None."""
+    java = shutil.which("java")
+    return os.path.dirname(os.path.dirname(os.path.realpath(java))) if java else None
+
+
+def newest_jdk(feature):
+    """An installed JDK of at least this feature version (tools/find-jdk.sh), or None."""
+    p = subprocess.run([os.path.join(ROOT, "tools", "find-jdk.sh"), str(feature)], capture_output=True, text=True)
+    return p.stdout.strip() or None
+
+
 def run(argv, env=None):
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -44,8 +56,8 @@ def bench(variants, runs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
-    ap.add_argument("--jdk17", default="/usr/lib/jvm/java-17-openjdk-amd64")
-    ap.add_argument("--jdk25", default="/usr/lib/jvm/temurin-25-jdk-amd64")
+    ap.add_argument("--jdk17", default=default_jdk(), help="default: the JDK of `java` on the PATH")
+    ap.add_argument("--jdk25", default=newest_jdk(25), help="default: tools/find-jdk.sh 25")
     ap.add_argument("--scan", action="store_true")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="ts4kit-bench.")
