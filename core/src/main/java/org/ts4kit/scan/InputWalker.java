@@ -55,11 +55,6 @@ public final class InputWalker {
         return InputKind.of(fileName) == InputKind.PACKAGE;
     }
 
-    /** Whether a file name ends in {@code .zip}, in any letter case. */
-    public static boolean isZip(String fileName) {
-        return InputKind.of(fileName) == InputKind.ZIP;
-    }
-
     private static void walkFolder(Path root, Listing listing, ReadOptions options) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {

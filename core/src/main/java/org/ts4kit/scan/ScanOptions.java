@@ -50,19 +50,6 @@ public final class ScanOptions {
         return types == null ? null : types.clone();
     }
 
-    /** Whether entries of {@code type} are walked. */
-    public boolean walks(int type) {
-        if (types == null) {
-            return true;
-        }
-        for (int t : types) {
-            if (t == type) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public ScanOptions withDecode(boolean on) {
         return new ScanOptions(on, fileHash, strings && on, types);
     }
