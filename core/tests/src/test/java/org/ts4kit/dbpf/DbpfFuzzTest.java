@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.ts4kit.testkit.RandomPackages;
+import org.ts4kit.testkit.Seeds;
 
 /**
  * Hostile input: truncations, bit flips, lying counts, sizes and offsets. Opening and reading
@@ -16,7 +17,7 @@ import org.ts4kit.testkit.RandomPackages;
  * IndexOutOfBounds, BufferUnderflow, NegativeArraySize, OutOfMemoryError) and nothing hangs.
  */
 class DbpfFuzzTest {
-    private static final long SEED = Long.getLong("ts4kit.seed", System.nanoTime());
+    private static final long SEED = Seeds.seed("DbpfFuzzTest");
 
     @Test
     @Timeout(120) // a hang guard, not a performance assertion

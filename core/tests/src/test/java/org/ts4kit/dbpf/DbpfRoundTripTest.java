@@ -15,10 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.testkit.RandomPackages;
+import org.ts4kit.testkit.Seeds;
 
 /** Property: a package written by {@link DbpfWriter} reads back with the same keys, compressions and bytes. */
 class DbpfRoundTripTest {
-    private static final long SEED = Long.getLong("ts4kit.seed", System.nanoTime());
+    private static final long SEED = Seeds.seed("DbpfRoundTripTest");
 
     @ParameterizedTest(name = "index flags shape {0}")
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})

@@ -12,10 +12,11 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ts4kit.testkit.Seeds;
 
 /** Property: a cursor's ranges hold the same bytes as slices, over one buffer and over tiny mapping windows. */
 class SourceCursorTest {
-    private static final long SEED = Long.getLong("ts4kit.seed", System.nanoTime());
+    private static final long SEED = Seeds.seed("SourceCursorTest");
 
     @Test
     void rangesEqualSlicesOverEveryWindowSize(@TempDir Path dir) throws Exception {

@@ -18,13 +18,14 @@ import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
+import org.ts4kit.testkit.Seeds;
 
 /**
  * Property: the conflicts a collection scan finds are what a plain map from key to packages says,
  * with enough keys that the finder's records span several slab pages.
  */
 class ConflictFinderTest {
-    private static final long SEED = Long.getLong("ts4kit.seed", System.nanoTime());
+    private static final long SEED = Seeds.seed("ConflictFinderTest");
 
     @Test
     void conflictsMatchAPlainMapOverManyKeys() throws Exception {

@@ -3,6 +3,7 @@ package org.ts4kit.simd;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
+import org.ts4kit.testkit.Seeds;
 
 /** Both twins for a test, and where the tests' randomness comes from. */
 final class Twins {
@@ -14,10 +15,7 @@ final class Twins {
     }
 
     private static long seed() {
-        String v = System.getProperty("ts4kit.seed");
-        long seed = v == null || v.isBlank() ? System.nanoTime() * 0x9E3779B97F4A7C15L : Long.parseLong(v);
-        System.out.println("org.ts4kit.simd tests: seed=" + seed + " (replay with -Dts4kit.seed=" + seed + ")");
-        return seed;
+        return Seeds.seed("org.ts4kit.simd tests");
     }
 
     static SplittableRandom random(long salt) {
@@ -25,7 +23,7 @@ final class Twins {
     }
 
     static String reproduce() {
-        return "reproduce with -Dts4kit.seed=" + SEED;
+        return Seeds.reproduce(SEED);
     }
 
     static IndexKernels scalar() {

@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.ts4kit.testkit.Seeds;
 
 /**
  * Percentiles against an exact sort of the same random samples: every answer lies within half a
@@ -25,10 +26,8 @@ class LatencyHistogramTest {
 
     /** Pinned seeds first, then this run's seed. */
     static LongStream seeds() {
-        String pinned = System.getProperty("ts4kit.seed");
-        long run = pinned != null ? Long.decode(pinned) : System.nanoTime();
-        System.out.println("LatencyHistogramTest: seed " + run + " (reproduce with -Dts4kit.seed=" + run + ")");
-        return LongStream.of(1L, 42L, run).distinct();
+        Seeds.seed("LatencyHistogramTest");
+        return Seeds.pinnedAndRun(1L, 42L);
     }
 
     /** Samples in nanoseconds from a few shapes latencies take. */
