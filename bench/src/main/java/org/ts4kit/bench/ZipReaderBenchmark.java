@@ -39,9 +39,10 @@ import org.ts4kit.testkit.corpus.CorpusGenerator;
  * through the stream). Core checks every member's CRC-32 and Commons Compress does not (see
  * bench/README.md), so both Commons Compress readers compute it too: the same guarantee for the same work.
  *
- * <p>Corpora: {@code demo} is {@code ts4kit gen --packages 200 --seed 1} (8 archives of ~6 members,
- * packages of ~25-400 KB); {@code big} is 100 packages at 16 times the size, seed 2 (4 archives of
- * 5 packages of a few MB each).
+ * <p>Corpora (generated once into {@code $TMPDIR/ts4kit-bench/zips-*}): {@code demo} is {@code ts4kit gen
+ * --packages 200 --seed 1} (8 archives, 10.7 MB, 40 packages stored and deflated in turn, a readme and a
+ * script each); {@code big} is {@code --packages 100 --seed 2 --size-factor 16} (4 archives, 84 MB).
+ * Figures: bench/README.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -79,7 +79,7 @@ final class ZipReaders {
                 return new Result(Outcome.OOM, "");
             } catch (IOException e) { // DbpfFormatException is one
                 return new Result(Outcome.REJECTED, brief(e));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) { // LinkageError: a codec's optional jar is missing
                 return new Result(Outcome.CRASH, brief(e));
             }
         });

@@ -85,6 +85,8 @@ class ZipReadersOnHostileInputTest {
         c.add(new Case("CRC mismatch, deflated", z -> RawZip.putInt(z.bytes, z.central(1) + 16, 0x12345678)));
         c.add(new Case("flipped byte in stored data", z -> z.bytes[(int) z.data(0) + 7] ^= 1));
         c.add(new Case("unsupported method 14 (LZMA)", z -> RawZip.putShort(z.bytes, z.central(1) + 10, 14)));
+        c.add(new Case("method 93 (Zstandard)", z -> RawZip.putShort(z.bytes, z.central(1) + 10, 93)));
+        c.add(new Case("method 95 (XZ)", z -> RawZip.putShort(z.bytes, z.central(1) + 10, 95)));
         c.add(new Case("encrypted flag", z -> RawZip.putShort(z.bytes, z.central(0) + 8, 1 | 1 << 11 /* encrypted, UTF-8 names */)));
         c.add(new Case("declared size larger than the stream", z -> RawZip.putInt(z.bytes, z.central(1) + 24, n + 10)));
         c.add(new Case("declared size smaller than the stream", z -> RawZip.putInt(z.bytes, z.central(1) + 24, n - 10)));
@@ -114,19 +116,16 @@ class ZipReadersOnHostileInputTest {
             List<Map<Outcome, Integer>> counts = new ArrayList<>();
             for (Reader r : READERS) {
                 Map<Outcome, Integer> n = new EnumMap<>(Outcome.class);
-                Result worstSeen = Result.OK;
                 for (ZipDamage.Input in : inputs) {
                     Result res = ZipReaders.run(r, in.bytes(), in.original());
-                    n.merge(res.outcome(), 1, Integer::sum);
+                    if (n.merge(res.outcome(), 1, Integer::sum) == 1 && res.outcome().compareTo(Outcome.INCONSISTENT) >= 0) {
+                        System.out.println(r.name() + ", " + kind + ", first " + res.outcome() + ": " + in.what() + ": " + res);
+                    }
                     if (r == ZipReaders.TS4KIT) {
                         assertSafe(res, kind + ": " + in.what());
                     }
-                    worstSeen = worstSeen.worst(res);
                 }
                 counts.add(n);
-                if (worstSeen.outcome().compareTo(Outcome.INCONSISTENT) >= 0) {
-                    System.out.println(r.name() + ", " + kind + ", e.g.: " + worstSeen);
-                }
             }
             table.append("| ").append(kind).append(" | ").append(inputs.size()).append(" | ").append(counts.get(0))
                     .append(" | ").append(counts.get(1)).append(" |\n");
