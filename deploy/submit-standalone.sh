@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A Spark standalone cluster: MASTER=spark://host:7077 deploy/submit-standalone.sh --out hdfs:///out hdfs:///mods
-# Executors need Java 17+; the module opens come from conf/spark-defaults.conf.
+# Executors need Java 17+; their module opens come from conf/java-options (see common.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 : "${MASTER:?set MASTER=spark://host:7077}"

@@ -2,14 +2,20 @@ package org.ts4kit.job;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /** {@code summary.json}: what was listed and found, how long it took, how fast. */
 public final class JobSummary {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public final long filesListed;
     public final long otherFilesIgnored;
     public final long packagesOk;
@@ -34,11 +40,28 @@ public final class JobSummary {
         return wallSeconds <= 0 ? 0 : bytesRead / 1e6 / wallSeconds;
     }
 
+    /** One line of JSON, keys in this order; seconds to 3 decimals and MB/s to 1, rounded half up. */
     public String toJson() {
-        return String.format(Locale.ROOT, "{\"files_listed\":%d,\"other_files_ignored\":%d,\"packages_ok\":%d,\"packages_broken\":%d,"
-                        + "\"resources\":%d,\"conflicts\":%d,\"bytes_read\":%d,\"wall_seconds\":%.3f,\"mb_per_second\":%.1f}",
-                filesListed, otherFilesIgnored, packagesOk, packagesBroken, resources, conflicts, bytesRead, wallSeconds,
-                megabytesPerSecond());
+        ObjectNode json = JSON.createObjectNode()
+                .put("files_listed", filesListed)
+                .put("other_files_ignored", otherFilesIgnored)
+                .put("packages_ok", packagesOk)
+                .put("packages_broken", packagesBroken)
+                .put("resources", resources)
+                .put("conflicts", conflicts)
+                .put("bytes_read", bytesRead)
+                .put("wall_seconds", decimals(wallSeconds, 3))
+                .put("mb_per_second", decimals(megabytesPerSecond(), 1));
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("numbers always serialise", e);
+        }
+    }
+
+    /** A fixed number of decimals, written as such ({@code 2.500}, not {@code 2.5}). */
+    private static BigDecimal decimals(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP);
     }
 
     void write(String outDir, Configuration conf) throws IOException {

@@ -136,7 +136,13 @@ class StandaloneClusterIT {
                 "--conf", "spark.executor.memory=768m", "--conf", "spark.executor.cores=1",
                 "--conf", "spark.kryo.registrationRequired=true", "--conf", "spark.driver.host=127.0.0.1",
                 "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", javaOptions()),
                 jobJar.toString(), "--out", out.toString(), "--partition-mb", "1", corpus.toString());
+    }
+
+    /** conf/java-options: the JVM flags Spark needs on Java 17+, one a line (the project's one list of them). */
+    private static List<String> javaOptions() throws IOException {
+        return List.of(Files.readString(Path.of("..", "conf", "java-options")).trim().split("\\s+"));
     }
 
     private static Process startWorker(String name) throws IOException {
@@ -149,7 +155,7 @@ class StandaloneClusterIT {
     private static Process start(String name, String mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(Files.readString(Path.of("..", "conf", "java-options")).trim().split("\\s+")));
+        cmd.addAll(javaOptions());
         cmd.add("-Xmx768m");
         cmd.add("-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2.properties").toAbsolutePath().normalize());
         cmd.add("-cp");
