@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.io.zip.ZipFormatException;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.io.zip.ZipEntryInfo;
@@ -34,7 +34,7 @@ final class ZipReaders {
     enum Outcome {
         /** Every member read, bytes as written and as the directory declares. */
         OK,
-        /** Refused with the reader's own checked exception (DbpfFormatException, IOException). */
+        /** Refused with the reader's own checked exception (ZipFormatException, IOException). */
         REJECTED,
         /** Bytes as written, but their length or CRC-32 is not what the directory declares: damage not noticed. */
         INCONSISTENT,
@@ -77,7 +77,7 @@ final class ZipReaders {
                 return reader.read(archive, original);
             } catch (OutOfMemoryError e) {
                 return new Result(Outcome.OOM, "");
-            } catch (IOException e) { // DbpfFormatException is one
+            } catch (IOException e) { // ZipFormatException is one
                 return new Result(Outcome.REJECTED, brief(e));
             } catch (RuntimeException | LinkageError e) { // LinkageError: a codec's optional jar is missing
                 return new Result(Outcome.CRASH, brief(e));
@@ -110,7 +110,7 @@ final class ZipReaders {
         }
 
         @Override
-        public Result read(byte[] archive, Map<String, byte[]> original) throws DbpfFormatException {
+        public Result read(byte[] archive, Map<String, byte[]> original) throws ZipFormatException {
             Result worst = Result.OK;
             try (ZipArchive zip = ZipArchive.open(ByteSources.wrap("hostile.zip", archive), CAP)) {
                 for (ZipEntryInfo e : zip.entries()) {
@@ -119,7 +119,7 @@ final class ZipReaders {
                         byte[] b = new byte[data.remaining()];
                         data.get(b);
                         worst = worst.worst(judge(e.name(), b, e.size(), e.crc(), original));
-                    } catch (DbpfFormatException x) {
+                    } catch (ZipFormatException x) {
                         worst = worst.worst(new Result(Outcome.REJECTED, brief(x)));
                     }
                 }
@@ -174,7 +174,7 @@ final class ZipReaders {
     }
 
     private static String brief(Throwable t) {
-        String m = t.getClass().getSimpleName() + ": " + (t instanceof DbpfFormatException d ? d.reason() : t.getMessage());
+        String m = t.getClass().getSimpleName() + ": " + (t instanceof ZipFormatException d ? d.reason() : t.getMessage());
         m = m.replaceAll("\\s+", " ");
         return m.length() > 90 ? m.substring(0, 87) + "..." : m;
     }
