@@ -23,23 +23,23 @@ import org.ts4kit.memory.Arena;
  * copied to a local temp file (then mapped) when larger than {@link #IN_MEMORY_LIMIT}.
  * Serializable so it travels with the tasks.
  */
-final class HadoopFileAccess implements FileProcessor.FileAccess, Serializable {
+public final class HadoopFileAccess implements FileProcessor.FileAccess, Serializable {
     private static final long serialVersionUID = 1L;
     /** Remote files up to this size are read into memory; larger ones go through a temp file. */
     static final long IN_MEMORY_LIMIT = 256L << 20;
     /** The arena's chunk: most mod packages fit one; a larger file gets a chunk of its own. */
-    static final int ARENA_CHUNK = 16 << 20;
+    public static final int ARENA_CHUNK = 16 << 20;
     private static final int COPY_CHUNK = 1 << 16;
 
     private transient Configuration conf;
     /** False in tests: reads local files the way remote ones are read. */
     private final boolean mapLocal;
 
-    HadoopFileAccess(Configuration conf) {
+    public HadoopFileAccess(Configuration conf) {
         this(conf, true);
     }
 
-    HadoopFileAccess(Configuration conf, boolean mapLocal) {
+    public HadoopFileAccess(Configuration conf, boolean mapLocal) {
         this.conf = conf;
         this.mapLocal = mapLocal;
     }

@@ -1,0 +1,152 @@
+package org.ts4kit.job.source;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.types.StructType;
+import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.io.zip.ZipArchive;
+import org.ts4kit.job.HadoopFileAccess;
+import org.ts4kit.job.InputFile;
+import org.ts4kit.memory.Arena;
+import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.resource.NameMap;
+import org.ts4kit.scan.InputWalker;
+import org.ts4kit.scan.PackageInput;
+import org.ts4kit.scan.PackageScanner;
+import org.ts4kit.scan.ScanOptions;
+import org.ts4kit.job.source.metric.SourceMetrics;
+
+/**
+ * Reads one task's files: package after package, one walk each (core's {@link PackageScanner}), rows
+ * streamed out of the package just walked; only one package's rows are held at a time. Local files are
+ * memory-mapped, others read into an off-heap arena reset after each file. Bad input never fails the
+ * task: a package that does not open or decode becomes rows that say so, as in the job's tables.
+ */
+final class DbpfPartitionReader implements PartitionReader<InternalRow> {
+    private final InputFile[] files;
+    private final HadoopFileAccess access;
+    private final KeyFilter filter;
+    private final PackageScanner scanner;
+    private final PackageRows rows;
+    private final UnsafeRowWriter writer;
+    private final ResourceBuffer buffer;
+    private final Arena scratch = new Arena(HadoopFileAccess.ARENA_CHUNK);
+    private final SourceMetrics metrics = new SourceMetrics();
+
+    private int nextFile;
+    private InputFile file;
+    private ZipArchive archive;
+    private Iterator<PackageInput> packages = Collections.emptyIterator();
+    private int row = -1;
+
+    DbpfPartitionReader(InputFile[] files, SourceTable table, StructType required, KeyFilter filter, HadoopFileAccess access) {
+        this.files = files;
+        this.access = access;
+        this.filter = filter;
+        this.rows = new PackageRows(table, required, filter);
+        ScanOptions what = filter.narrow(table.scanOptions(required));
+        if (rows.needsNameMaps() && what.types() != null) {
+            int[] types = what.types();
+            int[] withMaps = java.util.Arrays.copyOf(types, types.length + 1);
+            withMaps[types.length] = NameMap.TYPE; // names may come from a map of another type than the rows'
+            what = what.withTypes(withMaps);
+        }
+        ReadOptions read = ReadOptions.defaults();
+        this.scanner = new PackageScanner(what, read);
+        this.buffer = new ResourceBuffer(read.pool());
+        this.writer = new UnsafeRowWriter(required.fields().length, 256);
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (row + 1 >= rows.rows()) {
+            if (!nextPackage()) {
+                return false;
+            }
+        }
+        row++;
+        return true;
+    }
+
+    @Override
+    public InternalRow get() {
+        writer.reset(); // back to the start of the buffer (resetRowWriter is for nested rows)
+        writer.zeroOutNullBytes();
+        rows.write(row, writer);
+        // one UnsafeRow reused for every row, as Spark's own readers do: its operators copy what they keep
+        return writer.getRow();
+    }
+
+    /** Walks the next package (opening the next file when this one is done); false at the end. */
+    private boolean nextPackage() {
+        while (!packages.hasNext()) {
+            closeFile();
+            if (filter.matchesNothing() || nextFile == files.length) {
+                return false;
+            }
+            openFile(files[nextFile++]);
+        }
+        PackageInput in = packages.next();
+        rows.start(file.modified);
+        long decodedBefore = rows.decodedBytes;
+        boolean broken = scanner.scan(in, buffer, rows).isBroken();
+        metrics.packagesOpened++;
+        metrics.packagesBroken += broken ? 1 : 0;
+        metrics.bytesDecompressed += rows.decodedBytes - decodedBefore;
+        metrics.resourcesDecoded = rows.decodedResources;
+        row = -1;
+        return true;
+    }
+
+    private void openFile(InputFile f) {
+        file = f;
+        if (!filter.admitsFile(f.name, f.zip)) {
+            packages = Collections.emptyIterator();
+            return;
+        }
+        metrics.bytesRead += f.size;
+        if (!f.zip) {
+            packages = List.of(new PackageInput(f.name, f.name, f.size, o -> DbpfPackage.open(access.open(f, scratch), o))).iterator();
+            return;
+        }
+        try {
+            archive = ZipArchive.open(access.open(f, scratch), scanner.readOptions().maxResourceBytes());
+            packages = InputWalker.archiveMembers(archive, f.name, f.name).stream().filter(p -> filter.admitsPackage(p.name()))
+                    .collect(Collectors.toList()).iterator();
+        } catch (IOException | RuntimeException e) {
+            // an unreadable archive is one broken package under its own name, as in the job's tables
+            packages = filter.admitsPackage(f.name)
+                    ? List.of(new PackageInput(f.name, f.name, f.size, o -> {
+                        throw e;
+                    })).iterator()
+                    : Collections.<PackageInput>emptyIterator();
+        }
+    }
+
+    private void closeFile() {
+        if (archive != null) {
+            archive.close();
+            archive = null;
+        }
+        scratch.reset(); // the file's bytes, when they were read rather than mapped
+    }
+
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        return metrics.values();
+    }
+
+    @Override
+    public void close() {
+        closeFile();
+        buffer.close();
+    }
+}

@@ -1,0 +1,15 @@
+package org.ts4kit.job.source;
+
+import java.util.List;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.ts4kit.job.InputFile;
+
+/** One task's files, whole (a package is never split), as the bin-packing planner grouped them. */
+final class PackageFilesPartition implements InputPartition {
+    private static final long serialVersionUID = 1L;
+    final InputFile[] files;
+
+    PackageFilesPartition(List<InputFile> files) {
+        this.files = files.toArray(new InputFile[0]);
+    }
+}

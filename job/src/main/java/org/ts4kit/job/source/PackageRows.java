@@ -1,0 +1,264 @@
+package org.ts4kit.job.source;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.ts4kit.dbpf.Compression;
+import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.dbpf.DbpfIndex;
+import org.ts4kit.dbpf.ResourceKey;
+import org.ts4kit.io.Sha256;
+import org.ts4kit.resource.NameMap;
+import org.ts4kit.resource.PackageNames;
+import org.ts4kit.resource.ResourceDetails;
+import org.ts4kit.resource.ResourceTypes;
+import org.ts4kit.resource.StringTable;
+import org.ts4kit.scan.Problem;
+import org.ts4kit.scan.ScanSink;
+import org.ts4kit.scan.ScannedPackage;
+
+/**
+ * One package's rows of one table, from one walk: the sink collects what the walk hands it (the
+ * entries that pass the pushed filter, their details while the bytes are in hand, string tables,
+ * name maps), and once the package is done {@link #write} turns row {@code r} into Spark's internal
+ * row format, only the required columns, straight from core's columnar index: no object per row.
+ * Reused package after package.
+ */
+final class PackageRows implements ScanSink {
+    private final SourceTable table;
+    private final KeyFilter filter;
+    /** For each required column (in the required schema's order), its position in the table's full schema. */
+    private final int[] columns;
+    private final boolean details;
+
+    private long modifiedMicros = -1;
+    private ScannedPackage pkg;
+    private final IntList entries = new IntList();
+    private final List<String> names = new ArrayList<>();
+    private final IntList widths = new IntList();
+    private final IntList heights = new IntList();
+    private final List<NameMap> nameMaps = new ArrayList<>();
+    private final List<Object[]> strings = new ArrayList<>(); // {instance hex, key hash hex, text}
+    private final List<Problem> problems = new ArrayList<>();
+    private int rows;
+    /** Counted for the metrics: bytes of resources decoded, and how many. */
+    long decodedBytes;
+    long decodedResources;
+
+    PackageRows(SourceTable table, StructType required, KeyFilter filter) {
+        this.table = table;
+        this.filter = filter;
+        this.columns = new int[required.fields().length];
+        StructType full = table.schema();
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = full.fieldIndex(required.fields()[c].name());
+        }
+        this.details = table == SourceTable.RESOURCES
+                && (required.getFieldIndex("name").isDefined() || required.getFieldIndex("width").isDefined()
+                        || required.getFieldIndex("height").isDefined());
+    }
+
+    /** Whether name maps must be walked even when the types pushed down do not include them. */
+    boolean needsNameMaps() {
+        return details;
+    }
+
+    /** Starts a package listed with this modification time (ms since the epoch, 0 when unknown). */
+    void start(long modifiedMillis) {
+        modifiedMicros = modifiedMillis > 0 ? modifiedMillis * 1000 : -1;
+        pkg = null;
+        entries.clear();
+        names.clear();
+        widths.clear();
+        heights.clear();
+        nameMaps.clear();
+        strings.clear();
+        problems.clear();
+        rows = 0;
+    }
+
+    @Override
+    public void onResource(ScannedPackage p, int i, ByteBuffer bytes) {
+        DbpfIndex idx = p.index();
+        if (bytes != null) {
+            decodedResources++;
+            decodedBytes += bytes.remaining();
+            if (details && idx.type(i) == NameMap.TYPE) {
+                nameMap(p, i, bytes);
+            }
+        }
+        if (table != SourceTable.RESOURCES || !filter.admitsEntry(idx, i)) {
+            return;
+        }
+        entries.add(i);
+        if (details) {
+            ResourceDetails d = bytes == null ? ResourceDetails.NONE
+                    : ResourceDetails.of(idx.type(i), idx.instance(i), bytes, PackageNames.NONE);
+            names.add(d.hasName() ? d.name() : null);
+            widths.add(d.hasSize() ? d.width() : -1);
+            heights.add(d.hasSize() ? d.height() : -1);
+        }
+    }
+
+    private void nameMap(ScannedPackage p, int i, ByteBuffer bytes) {
+        try {
+            nameMaps.add(NameMap.decode(p.name() + " " + p.index().key(i), bytes));
+        } catch (DbpfFormatException e) {
+            // a map that does not decode names nothing
+        }
+    }
+
+    @Override
+    public void onStringTable(ScannedPackage p, int entry, StringTable t) {
+        if (table != SourceTable.STRINGS) {
+            return;
+        }
+        String instance = ResourceKey.hex16(p.index().instance(entry));
+        for (int k = 0; k < t.count(); k++) {
+            strings.add(new Object[] {instance, ResourceKey.hex8(t.keyHash(k)), t.text(k)});
+        }
+    }
+
+    @Override
+    public void onPackage(ScannedPackage p) {
+        pkg = p;
+        if (details && !nameMaps.isEmpty()) { // maps may come after what they name: fill in now
+            PackageNames byMaps = PackageNames.of(nameMaps.toArray(new NameMap[0]));
+            for (int r = 0; r < entries.size(); r++) {
+                if (names.get(r) == null && !p.index().isDeleted(entries.get(r))) {
+                    names.set(r, byMaps.nameOf(p.index().instance(entries.get(r))));
+                }
+            }
+        }
+        problems.addAll(p.problems());
+        problems.addAll(p.warnings());
+        switch (table) {
+            case RESOURCES:
+                rows = entries.size();
+                break;
+            case PACKAGES:
+                rows = 1;
+                break;
+            case STRINGS:
+                rows = strings.size();
+                break;
+            default:
+                rows = problems.size();
+        }
+    }
+
+    /** Rows ready once the package is done. */
+    int rows() {
+        return rows;
+    }
+
+    /** Writes row {@code r} of the package into {@code w} (reset by the caller). */
+    void write(int r, UnsafeRowWriter w) {
+        for (int c = 0; c < columns.length; c++) {
+            switch (table) {
+                case RESOURCES:
+                    resourceColumn(c, columns[c], r, w);
+                    break;
+                case PACKAGES:
+                    packageColumn(c, columns[c], w);
+                    break;
+                case STRINGS:
+                    text(w, c, columns[c] == 0 ? pkg.name() : (String) strings.get(r)[columns[c] - 1]);
+                    break;
+                default:
+                    errorColumn(c, columns[c], problems.get(r), w);
+            }
+        }
+    }
+
+    private void resourceColumn(int c, int column, int r, UnsafeRowWriter w) {
+        DbpfIndex idx = pkg.index();
+        int i = entries.get(r);
+        switch (column) {
+            case 0: text(w, c, pkg.name()); break;
+            case 1: text(w, c, ResourceKey.hex8(idx.type(i))); break;
+            case 2: text(w, c, ResourceTypes.name(idx.type(i))); break;
+            case 3: text(w, c, ResourceKey.hex8(idx.group(i))); break;
+            case 4: text(w, c, ResourceKey.hex16(idx.instance(i))); break;
+            case 5: w.write(c, idx.offset(i)); break;
+            case 6: w.write(c, idx.fileSize(i)); break;
+            case 7: w.write(c, idx.memSize(i)); break;
+            case 8: text(w, c, Compression.name(idx.compression(i))); break;
+            case 9: text(w, c, pkg.hashHex(i)); break;
+            case 10: text(w, c, names.get(r)); break;
+            case 11: size(w, c, widths.get(r)); break;
+            default: size(w, c, heights.get(r));
+        }
+    }
+
+    private void packageColumn(int c, int column, UnsafeRowWriter w) {
+        switch (column) {
+            case 0: text(w, c, pkg.name()); break;
+            case 1: w.write(c, pkg.length() >= 0 ? pkg.length() : pkg.input().size()); break;
+            case 2:
+                if (modifiedMicros < 0) {
+                    w.setNullAt(c);
+                } else {
+                    w.write(c, modifiedMicros);
+                }
+                break;
+            case 3: w.write(c, pkg.entryCount()); break;
+            case 4: w.write(c, pkg.liveCount()); break;
+            case 5: text(w, c, pkg.isBroken() ? "broken" : "ok"); break;
+            case 6: text(w, c, pkg.fileHash() == null ? null : Sha256.hex(pkg.fileHash())); break;
+            default: text(w, c, pkg.problems().isEmpty() ? null : pkg.problems().get(0).toString());
+        }
+    }
+
+    private static void errorColumn(int c, int column, Problem p, UnsafeRowWriter w) {
+        switch (column) {
+            case 0: text(w, c, p.location()); break;
+            case 1: w.write(c, p.offset()); break;
+            default: text(w, c, p.reason());
+        }
+    }
+
+    private static void text(UnsafeRowWriter w, int c, String s) {
+        if (s == null) {
+            w.setNullAt(c);
+        } else {
+            w.write(c, UTF8String.fromString(s));
+        }
+    }
+
+    private static void size(UnsafeRowWriter w, int c, int v) {
+        if (v < 0) {
+            w.setNullAt(c);
+        } else {
+            w.write(c, v);
+        }
+    }
+
+    /** A growable int array: the entries and sizes of a package without boxing. */
+    static final class IntList {
+        private int[] a = new int[64];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return n;
+        }
+
+        void clear() {
+            n = 0;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.ts4kit.job.source.metric;
+
+import org.apache.spark.sql.connector.metric.CustomSumMetric;
+
+/** Spark SQL metric of the dbpf source, summed over tasks: bytes decompressed. */
+public final class BytesDecompressed extends CustomSumMetric {
+    public static final String NAME = "bytesDecompressed";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "bytes decompressed";
+    }
+}
