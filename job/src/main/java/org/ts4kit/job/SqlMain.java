@@ -105,8 +105,8 @@ public final class SqlMain implements Callable<Integer> {
     }
 
     static String firstLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null) {
+        String m = e.getMessage() == null ? null : e.getMessage().strip();
+        if (m == null || m.isEmpty()) {
             return e.getClass().getSimpleName();
         }
         int nl = m.indexOf('\n');
