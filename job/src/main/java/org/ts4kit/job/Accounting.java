@@ -1,41 +1,18 @@
 package org.ts4kit.job;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
- * Exactly-once accounting: every listed file was processed exactly once and produced the package
- * rows it should have (one for a package file; one per {@code .package} member for a zip, or one
- * broken row for an unreadable zip). Any difference fails the job loudly.
+ * Exactly-once accounting: every listed file was read exactly once and produced the package rows it
+ * should have (one for a package file; one per {@code .package} member of a zip, or one broken row
+ * for an unreadable zip: the source's file rows say how many). Any difference fails the job loudly.
  */
 final class Accounting {
-    /** What one processed file reports. */
-    static final class Entry implements Serializable {
-        private static final long serialVersionUID = 1L;
-        String source;
-        int expected;
-        int actual;
-        int broken;
-        long resources;
-        long bytes;
-
-        static Entry of(FileResult r) {
-            Entry e = new Entry();
-            e.source = r.source;
-            e.expected = r.expectedPackages;
-            e.actual = r.packages.size();
-            for (PackageRow p : r.packages) {
-                e.broken += p.broken ? 1 : 0;
-            }
-            e.resources = r.resources.size();
-            e.bytes = r.sourceBytes;
-            return e;
-        }
-    }
-
     private final long bytesRead;
     private final long packages;
     private final long broken;
@@ -64,32 +41,46 @@ final class Accounting {
         return resources;
     }
 
-    static Accounting check(List<InputFile> listed, List<Entry> processed) {
-        Map<String, Integer> seen = new HashMap<>();
+    /** One small aggregation over the source's {@code all} table (one row per listed file), checked on the driver. */
+    static Accounting check(List<InputFile> listed, Dataset<Row> all) {
+        all.createOrReplaceTempView("ts4kit_all");
+        List<Row> perFile = all.sparkSession().sql("SELECT source, "
+                + "sum(CASE WHEN kind = 'file' THEN 1 ELSE 0 END) AS seen, "
+                + "max(CASE WHEN kind = 'file' THEN expected_packages END) AS expected, "
+                + "max(CASE WHEN kind = 'file' THEN bytes END) AS bytes, "
+                + "sum(CASE WHEN kind = 'package' THEN 1 ELSE 0 END) AS packages, "
+                + "sum(CASE WHEN kind = 'package' AND status = 'broken' THEN 1 ELSE 0 END) AS broken, "
+                + "sum(CASE WHEN kind = 'resource' THEN 1 ELSE 0 END) AS resources "
+                + "FROM ts4kit_all GROUP BY source").collectAsList();
+        Map<String, Row> seen = new HashMap<>();
         List<String> wrong = new ArrayList<>();
         long bytes = 0;
         long packages = 0;
         long broken = 0;
         long resources = 0;
-        for (Entry e : processed) {
-            packages += e.actual;
-            broken += e.broken;
-            resources += e.resources;
-            if (seen.merge(e.source, 1, Integer::sum) > 1) {
-                wrong.add(e.source + " was processed more than once");
+        for (Row r : perFile) {
+            String source = r.getAs("source");
+            seen.put(source, r);
+            long times = r.<Long>getAs("seen");
+            long actual = r.<Long>getAs("packages");
+            Integer expected = r.getAs("expected");
+            if (times != 1) {
+                wrong.add(source + " was read " + times + " times");
+            } else if (expected == null || actual != expected) {
+                wrong.add(source + " produced " + actual + " package rows, expected " + expected);
             }
-            if (e.actual != e.expected) {
-                wrong.add(e.source + " produced " + e.actual + " package rows, expected " + e.expected);
-            }
-            bytes += e.bytes;
+            bytes += r.getAs("bytes") == null ? 0 : r.<Long>getAs("bytes");
+            packages += actual;
+            broken += r.<Long>getAs("broken");
+            resources += r.<Long>getAs("resources");
         }
         for (InputFile f : listed) {
             if (!seen.containsKey(f.name)) {
-                wrong.add(f.name + " was listed but never processed");
+                wrong.add(f.name + " was listed but never read");
             }
         }
         if (seen.size() != listed.size()) {
-            wrong.add(listed.size() + " files listed, " + seen.size() + " processed");
+            wrong.add(listed.size() + " files listed, " + seen.size() + " read");
         }
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("accounting failed: " + wrong.size() + " problems, first: "

@@ -34,7 +34,6 @@ public final class JobKryoRegistrator implements KryoRegistrator {
         kryo.register(ResourceRow.class);
         kryo.register(StringRow.class);
         kryo.register(ErrorRow.class);
-        kryo.register(Accounting.Entry.class);
         kryo.register(java.util.ArrayList.class);
         kryo.register(Object[].class);
         kryo.register(java.sql.Timestamp.class);

@@ -46,12 +46,16 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
     private ZipArchive archive;
     private Iterator<PackageInput> packages = Collections.emptyIterator();
     private int row = -1;
+    /** The {@code all} table starts each file with its accounting row: how many packages it must produce. */
+    private final boolean fileRows;
+    private int pendingFileRow = -1;
 
     DbpfPartitionReader(InputFile[] files, SourceTable table, StructType required, KeyFilter filter, HadoopFileAccess access) {
         this.files = files;
         this.access = access;
         this.filter = filter;
         this.rows = new PackageRows(table, required, filter);
+        this.fileRows = table == SourceTable.ALL;
         ScanOptions what = filter.narrow(table.scanOptions(required));
         if (rows.needsNameMaps() && what.types() != null) {
             int[] types = what.types();
@@ -87,15 +91,21 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
 
     /** Walks the next package (opening the next file when this one is done); false at the end. */
     private boolean nextPackage() {
-        while (!packages.hasNext()) {
+        while (!packages.hasNext() && pendingFileRow < 0) {
             closeFile();
             if (filter.matchesNothing() || nextFile == files.length) {
                 return false;
             }
             openFile(files[nextFile++]);
         }
+        if (pendingFileRow >= 0) {
+            rows.fileRow(file.name, file.size, pendingFileRow);
+            pendingFileRow = -1;
+            row = -1;
+            return true;
+        }
         PackageInput in = packages.next();
-        rows.start(file.modified);
+        rows.start(file.name, file.modified);
         long decodedBefore = rows.decodedBytes;
         boolean broken = scanner.scan(in, buffer, rows).isBroken();
         metrics.packagesOpened++;
@@ -113,22 +123,23 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
             return;
         }
         metrics.bytesRead += f.size;
+        List<PackageInput> found;
         if (!f.zip) {
-            packages = List.of(new PackageInput(f.name, f.name, f.size, o -> DbpfPackage.open(access.open(f, scratch), o))).iterator();
-            return;
+            found = List.of(new PackageInput(f.name, f.name, f.size, o -> DbpfPackage.open(access.open(f, scratch), o)));
+        } else {
+            try {
+                archive = ZipArchive.open(access.open(f, scratch), scanner.readOptions().maxResourceBytes());
+                found = InputWalker.archiveMembers(archive, f.name, f.name).stream().filter(p -> filter.admitsPackage(p.name()))
+                        .collect(Collectors.toList());
+            } catch (IOException | RuntimeException e) {
+                // an unreadable archive is one broken package under its own name, as in the job's tables
+                found = filter.admitsPackage(f.name) ? List.of(new PackageInput(f.name, f.name, f.size, o -> {
+                    throw e;
+                })) : List.of();
+            }
         }
-        try {
-            archive = ZipArchive.open(access.open(f, scratch), scanner.readOptions().maxResourceBytes());
-            packages = InputWalker.archiveMembers(archive, f.name, f.name).stream().filter(p -> filter.admitsPackage(p.name()))
-                    .collect(Collectors.toList()).iterator();
-        } catch (IOException | RuntimeException e) {
-            // an unreadable archive is one broken package under its own name, as in the job's tables
-            packages = filter.admitsPackage(f.name)
-                    ? List.of(new PackageInput(f.name, f.name, f.size, o -> {
-                        throw e;
-                    })).iterator()
-                    : Collections.<PackageInput>emptyIterator();
-        }
+        packages = found.iterator();
+        pendingFileRow = fileRows ? found.size() : -1;
     }
 
     private void closeFile() {

@@ -24,6 +24,7 @@ final class DbpfScanBuilder implements ScanBuilder, SupportsPushDownRequiredColu
         this.options = options;
         this.hadoop = hadoop;
         this.filter = new KeyFilter(table);
+        filter.restrictTypes(options.types());
         this.required = table.schema();
     }
 

@@ -34,7 +34,14 @@ final class KeyFilter implements Serializable {
 
     KeyFilter(SourceTable table) {
         this.pushable = table == SourceTable.RESOURCES ? Set.of("type", "group", "instance", "path")
-                : table == SourceTable.ERRORS ? Set.of() : Set.of("path");
+                : table == SourceTable.ERRORS || table == SourceTable.ALL ? Set.of() : Set.of("path");
+    }
+
+    /** Reads only these types (the {@code types} option), whatever the table: the walk itself is narrowed. */
+    void restrictTypes(int[] only) {
+        if (only != null) {
+            types = intersect(types, only);
+        }
     }
 
     /** Takes what it can evaluate exactly; returns the rest, for Spark to evaluate after the scan. */

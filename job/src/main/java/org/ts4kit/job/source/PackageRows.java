@@ -32,7 +32,16 @@ final class PackageRows implements ScanSink {
     private final KeyFilter filter;
     /** For each required column (in the required schema's order), its position in the table's full schema. */
     private final int[] columns;
+    /** For the {@code all} table: per kind of row, what each required column shows ({@link CombinedRows#map}). */
+    private final int[][] combined;
     private final boolean details;
+    private final boolean resources;
+    private final boolean stringRows;
+
+    /** The listed file the current package came from, and a pending file row (the {@code all} table's accounting). */
+    private String source;
+    private long fileBytes;
+    private int expectedPackages = -1;
 
     private long modifiedMicros = -1;
     private ScannedPackage pkg;
@@ -56,7 +65,10 @@ final class PackageRows implements ScanSink {
         for (int c = 0; c < columns.length; c++) {
             columns[c] = full.fieldIndex(required.fields()[c].name());
         }
-        this.details = table == SourceTable.RESOURCES
+        this.combined = table == SourceTable.ALL ? CombinedRows.map(required) : null;
+        this.resources = table == SourceTable.RESOURCES || table == SourceTable.ALL;
+        this.stringRows = table == SourceTable.STRINGS || table == SourceTable.ALL;
+        this.details = resources
                 && (required.getFieldIndex("name").isDefined() || required.getFieldIndex("width").isDefined()
                         || required.getFieldIndex("height").isDefined());
     }
@@ -66,8 +78,21 @@ final class PackageRows implements ScanSink {
         return details;
     }
 
-    /** Starts a package listed with this modification time (ms since the epoch, 0 when unknown). */
-    void start(long modifiedMillis) {
+    /**
+     * The {@code all} table's row for a listed file: its name, size and the number of package rows it
+     * must produce. Until the next {@link #start}, {@link #rows()} is 1 and row 0 is this row.
+     */
+    void fileRow(String name, long bytes, int expected) {
+        start(name, 0);
+        fileBytes = bytes;
+        expectedPackages = expected;
+        rows = 1;
+    }
+
+    /** Starts a package of listed file {@code sourceName}, with its modification time (ms since the epoch, 0 when unknown). */
+    void start(String sourceName, long modifiedMillis) {
+        source = sourceName;
+        expectedPackages = -1;
         modifiedMicros = modifiedMillis > 0 ? modifiedMillis * 1000 : -1;
         pkg = null;
         entries.clear();
@@ -90,7 +115,7 @@ final class PackageRows implements ScanSink {
                 nameMap(p, i, bytes);
             }
         }
-        if (table != SourceTable.RESOURCES || !filter.admitsEntry(idx, i)) {
+        if (!resources || !filter.admitsEntry(idx, i)) {
             return;
         }
         entries.add(i);
@@ -113,7 +138,7 @@ final class PackageRows implements ScanSink {
 
     @Override
     public void onStringTable(ScannedPackage p, int entry, StringTable t) {
-        if (table != SourceTable.STRINGS) {
+        if (!stringRows) {
             return;
         }
         String instance = ResourceKey.hex16(p.index().instance(entry));
@@ -145,8 +170,11 @@ final class PackageRows implements ScanSink {
             case STRINGS:
                 rows = strings.size();
                 break;
-            default:
+            case ERRORS:
                 rows = problems.size();
+                break;
+            default: // ALL: the package, then its resources, strings and problems
+                rows = 1 + entries.size() + strings.size() + problems.size();
         }
     }
 
@@ -157,6 +185,10 @@ final class PackageRows implements ScanSink {
 
     /** Writes row {@code r} of the package into {@code w} (reset by the caller). */
     void write(int r, UnsafeRowWriter w) {
+        if (combined != null) {
+            writeCombined(r, w);
+            return;
+        }
         for (int c = 0; c < columns.length; c++) {
             switch (table) {
                 case RESOURCES:
@@ -171,6 +203,72 @@ final class PackageRows implements ScanSink {
                 default:
                     errorColumn(c, columns[c], problems.get(r), w);
             }
+        }
+    }
+
+    /** A row of the {@code all} table: which kind row {@code r} is, then each column as that kind's table has it. */
+    private void writeCombined(int r, UnsafeRowWriter w) {
+        int kind;
+        int k;
+        if (expectedPackages >= 0) {
+            kind = 0;
+            k = 0;
+        } else if (r == 0) {
+            kind = 1;
+            k = 0;
+        } else if (r <= entries.size()) {
+            kind = 2;
+            k = r - 1;
+        } else if (r <= entries.size() + strings.size()) {
+            kind = 3;
+            k = r - 1 - entries.size();
+        } else {
+            kind = 4;
+            k = r - 1 - entries.size() - strings.size();
+        }
+        int[] map = combined[kind];
+        for (int c = 0; c < map.length; c++) {
+            int column = map[c];
+            if (column == CombinedRows.KIND) {
+                text(w, c, CombinedRows.KINDS[kind]);
+            } else if (column == CombinedRows.SOURCE) {
+                text(w, c, source);
+            } else if (column == CombinedRows.NONE || (column < CombinedRows.NONE && !specialApplies(column, kind))) {
+                w.setNullAt(c);
+            } else if (column < CombinedRows.NONE) {
+                special(c, column, k, w);
+            } else {
+                switch (kind) {
+                    case 0: fileColumn(c, column, w); break;
+                    case 1: packageColumn(c, column, w); break;
+                    case 2: resourceColumn(c, column, k, w); break;
+                    case 3: text(w, c, column == 0 ? pkg.name() : (String) strings.get(k)[column - 1]); break;
+                    default: errorColumn(c, column, problems.get(k), w);
+                }
+            }
+        }
+    }
+
+    private static boolean specialApplies(int column, int kind) {
+        return column == CombinedRows.EXPECTED ? kind == 0 : kind == 2;
+    }
+
+    private void special(int c, int column, int k, UnsafeRowWriter w) {
+        DbpfIndex idx = pkg == null ? null : pkg.index();
+        switch (column) {
+            case CombinedRows.EXPECTED: w.write(c, expectedPackages); break;
+            case CombinedRows.TYPE_ID: w.write(c, idx.type(entries.get(k))); break;
+            case CombinedRows.GROUP_ID: w.write(c, idx.group(entries.get(k))); break;
+            case CombinedRows.INSTANCE_ID: w.write(c, idx.instance(entries.get(k))); break;
+            default: w.write(c, !pkg.isBroken()); // PACKAGE_OK
+        }
+    }
+
+    private void fileColumn(int c, int column, UnsafeRowWriter w) {
+        if (column == 0) {
+            text(w, c, source);
+        } else {
+            w.write(c, fileBytes);
         }
     }
 

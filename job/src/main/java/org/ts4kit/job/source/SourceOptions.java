@@ -36,6 +36,24 @@ final class SourceOptions {
         return out;
     }
 
+    /** {@code types}: a comma-separated list (hex or names, as {@code --type} takes them) to read only, or null. */
+    int[] types() {
+        String v = options.get("types");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String[] parts = v.split(",");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = org.ts4kit.resource.ResourceTypes.parse(parts[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("dbpf: option types: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     long partitionBytes() {
         return number("partitionBytes", 256L << 20);
     }

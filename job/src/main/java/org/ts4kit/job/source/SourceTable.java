@@ -14,7 +14,14 @@ public enum SourceTable {
     RESOURCES(Tables.RESOURCES),
     PACKAGES(Tables.PACKAGES),
     STRINGS(Tables.STRINGS),
-    ERRORS(Tables.ERRORS);
+    ERRORS(Tables.ERRORS),
+    /**
+     * Every table's rows from one walk, told apart by {@code kind} ({@code file}, {@code package},
+     * {@code resource}, {@code string}, {@code error}): what the job reads, once, and caches. Resource rows
+     * also carry numeric keys and their package's status; file rows the number of packages the listed
+     * file must produce (exactly-once accounting).
+     */
+    ALL("all");
 
     private final String tableName;
 
@@ -27,7 +34,7 @@ public enum SourceTable {
     }
 
     public StructType schema() {
-        return Tables.schema(tableName);
+        return this == ALL ? CombinedRows.SCHEMA : Tables.schema(tableName);
     }
 
     /** {@code resources} when absent; an unknown name is an error naming the choices. */
@@ -40,7 +47,7 @@ public enum SourceTable {
                 return t;
             }
         }
-        throw new IllegalArgumentException("dbpf: no table '" + name + "' (resources, packages, strings, errors)");
+        throw new IllegalArgumentException("dbpf: no table '" + name + "' (resources, packages, strings, errors; all)");
     }
 
     /**
@@ -59,6 +66,8 @@ public enum SourceTable {
                 return ScanOptions.INDEX_ONLY.withStrings(true).withTypes(org.ts4kit.resource.StringTable.TYPE);
             case ERRORS:
                 return ScanOptions.KEYS.withStrings(true); // every problem: all entries, and string tables' contents
+            case ALL:
+                return ScanOptions.ALL;
             default:
                 throw new AssertionError(this);
         }
