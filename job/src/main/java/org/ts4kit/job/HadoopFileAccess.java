@@ -23,7 +23,7 @@ import org.ts4kit.memory.Arena;
  * copied to a local temp file (then mapped) when larger than {@link #IN_MEMORY_LIMIT}.
  * Serializable so it travels with the tasks.
  */
-public final class HadoopFileAccess implements FileProcessor.FileAccess, Serializable {
+public final class HadoopFileAccess implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Remote files up to this size are read into memory; larger ones go through a temp file. */
     static final long IN_MEMORY_LIMIT = 256L << 20;
@@ -44,7 +44,10 @@ public final class HadoopFileAccess implements FileProcessor.FileAccess, Seriali
         this.mapLocal = mapLocal;
     }
 
-    @Override
+    /**
+     * The file's bytes; bytes read into memory go in {@code scratch}, which the caller resets once the
+     * file is done (so the source must not be used after that).
+     */
     public ByteSource open(InputFile file, Arena scratch) throws IOException {
         Path path = new Path(file.path);
         if (mapLocal && FileLister.isLocal(file.path)) {

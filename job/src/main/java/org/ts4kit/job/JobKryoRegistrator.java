@@ -29,11 +29,6 @@ public final class JobKryoRegistrator implements KryoRegistrator {
     public void registerClasses(Kryo kryo) {
         kryo.register(InputFile.class);
         kryo.register(InputFile[].class);
-        kryo.register(FileResult.class);
-        kryo.register(PackageRow.class);
-        kryo.register(ResourceRow.class);
-        kryo.register(StringRow.class);
-        kryo.register(ErrorRow.class);
         kryo.register(java.util.ArrayList.class);
         kryo.register(Object[].class);
         kryo.register(java.sql.Timestamp.class);

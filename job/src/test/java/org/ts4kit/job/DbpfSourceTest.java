@@ -53,7 +53,7 @@ class DbpfSourceTest {
             expected.put(table, new ArrayList<>());
         }
         for (InputFile f : listed.files) {
-            FileResult r = processor.process(f, access, new ResourceBuffer(), new Arena(1 << 20));
+            FileResult r = processor.process(f, access::open, new ResourceBuffer(), new Arena(1 << 20));
             for (String table : Tables.PER_FILE) {
                 for (Object[] values : r.values(table)) {
                     expected.get(table).add(Row.fromSeq(scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.asList(values)).toSeq())

@@ -153,7 +153,7 @@ class FileProcessorTest {
             boolean isZip = file.equals(zip);
             InputFile listed = new InputFile(file.toUri().toString(), file.getFileName().toString(), Files.size(file), 0, isZip);
             FileResult mapped = PROCESSOR.process(listed, LOCAL_URI, buffer, scratch);
-            FileResult read = PROCESSOR.process(listed, remote, buffer, scratch);
+            FileResult read = PROCESSOR.process(listed, remote::open, buffer, scratch);
             assertEquals(0, scratch.allocated(), "the arena is reset after each file");
             for (String table : Tables.PER_FILE) {
                 assertEquals(rows(mapped.values(table)), rows(read.values(table)), file + " " + table);
@@ -161,7 +161,7 @@ class FileProcessorTest {
             assertTrue(read.errors.isEmpty(), file.toString());
         }
         InputFile lying = new InputFile(pkgFile.toUri().toString(), "a.package", Files.size(pkgFile) + 100, 0, false);
-        FileResult r = PROCESSOR.process(lying, remote, buffer, scratch);
+        FileResult r = PROCESSOR.process(lying, remote::open, buffer, scratch);
         assertEquals("broken", r.packages.get(0).status());
         assertTrue(r.errors.get(0).reason.contains("ended after " + Files.size(pkgFile)), r.errors.get(0).reason);
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
@@ -198,7 +197,7 @@ final class PackageRows implements ScanSink {
                     packageColumn(c, columns[c], w);
                     break;
                 case STRINGS:
-                    text(w, c, columns[c] == 0 ? pkg.name() : (String) strings.get(r)[columns[c] - 1]);
+                    Cells.text(w, c, columns[c] == 0 ? pkg.name() : (String) strings.get(r)[columns[c] - 1]);
                     break;
                 default:
                     errorColumn(c, columns[c], problems.get(r), w);
@@ -230,9 +229,9 @@ final class PackageRows implements ScanSink {
         for (int c = 0; c < map.length; c++) {
             int column = map[c];
             if (column == CombinedRows.KIND) {
-                text(w, c, CombinedRows.KINDS[kind]);
+                Cells.text(w, c, CombinedRows.KINDS[kind]);
             } else if (column == CombinedRows.SOURCE) {
-                text(w, c, source);
+                Cells.text(w, c, source);
             } else if (column == CombinedRows.NONE || (column < CombinedRows.NONE && !specialApplies(column, kind))) {
                 w.setNullAt(c);
             } else if (column < CombinedRows.NONE) {
@@ -242,7 +241,7 @@ final class PackageRows implements ScanSink {
                     case 0: fileColumn(c, column, w); break;
                     case 1: packageColumn(c, column, w); break;
                     case 2: resourceColumn(c, column, k, w); break;
-                    case 3: text(w, c, column == 0 ? pkg.name() : (String) strings.get(k)[column - 1]); break;
+                    case 3: Cells.text(w, c, column == 0 ? pkg.name() : (String) strings.get(k)[column - 1]); break;
                     default: errorColumn(c, column, problems.get(k), w);
                 }
             }
@@ -266,7 +265,7 @@ final class PackageRows implements ScanSink {
 
     private void fileColumn(int c, int column, UnsafeRowWriter w) {
         if (column == 0) {
-            text(w, c, source);
+            Cells.text(w, c, source);
         } else {
             w.write(c, fileBytes);
         }
@@ -276,25 +275,25 @@ final class PackageRows implements ScanSink {
         DbpfIndex idx = pkg.index();
         int i = entries.get(r);
         switch (column) {
-            case 0: text(w, c, pkg.name()); break;
-            case 1: text(w, c, ResourceKey.hex8(idx.type(i))); break;
-            case 2: text(w, c, ResourceTypes.name(idx.type(i))); break;
-            case 3: text(w, c, ResourceKey.hex8(idx.group(i))); break;
-            case 4: text(w, c, ResourceKey.hex16(idx.instance(i))); break;
+            case 0: Cells.text(w, c, pkg.name()); break;
+            case 1: Cells.text(w, c, ResourceKey.hex8(idx.type(i))); break;
+            case 2: Cells.text(w, c, ResourceTypes.name(idx.type(i))); break;
+            case 3: Cells.text(w, c, ResourceKey.hex8(idx.group(i))); break;
+            case 4: Cells.text(w, c, ResourceKey.hex16(idx.instance(i))); break;
             case 5: w.write(c, idx.offset(i)); break;
             case 6: w.write(c, idx.fileSize(i)); break;
             case 7: w.write(c, idx.memSize(i)); break;
-            case 8: text(w, c, Compression.name(idx.compression(i))); break;
-            case 9: text(w, c, pkg.hashHex(i)); break;
-            case 10: text(w, c, names.get(r)); break;
-            case 11: size(w, c, widths.get(r)); break;
-            default: size(w, c, heights.get(r));
+            case 8: Cells.text(w, c, Compression.name(idx.compression(i))); break;
+            case 9: Cells.text(w, c, pkg.hashHex(i)); break;
+            case 10: Cells.text(w, c, names.get(r)); break;
+            case 11: Cells.size(w, c, widths.get(r)); break;
+            default: Cells.size(w, c, heights.get(r));
         }
     }
 
     private void packageColumn(int c, int column, UnsafeRowWriter w) {
         switch (column) {
-            case 0: text(w, c, pkg.name()); break;
+            case 0: Cells.text(w, c, pkg.name()); break;
             case 1: w.write(c, pkg.length() >= 0 ? pkg.length() : pkg.input().size()); break;
             case 2:
                 if (modifiedMicros < 0) {
@@ -305,58 +304,18 @@ final class PackageRows implements ScanSink {
                 break;
             case 3: w.write(c, pkg.entryCount()); break;
             case 4: w.write(c, pkg.liveCount()); break;
-            case 5: text(w, c, pkg.isBroken() ? "broken" : "ok"); break;
-            case 6: text(w, c, pkg.fileHash() == null ? null : Sha256.hex(pkg.fileHash())); break;
-            default: text(w, c, pkg.problems().isEmpty() ? null : pkg.problems().get(0).toString());
+            case 5: Cells.text(w, c, pkg.isBroken() ? "broken" : "ok"); break;
+            case 6: Cells.text(w, c, pkg.fileHash() == null ? null : Sha256.hex(pkg.fileHash())); break;
+            default: Cells.text(w, c, pkg.problems().isEmpty() ? null : pkg.problems().get(0).toString());
         }
     }
 
     private static void errorColumn(int c, int column, Problem p, UnsafeRowWriter w) {
         switch (column) {
-            case 0: text(w, c, p.location()); break;
+            case 0: Cells.text(w, c, p.location()); break;
             case 1: w.write(c, p.offset()); break;
-            default: text(w, c, p.reason());
+            default: Cells.text(w, c, p.reason());
         }
     }
 
-    private static void text(UnsafeRowWriter w, int c, String s) {
-        if (s == null) {
-            w.setNullAt(c);
-        } else {
-            w.write(c, UTF8String.fromString(s));
-        }
-    }
-
-    private static void size(UnsafeRowWriter w, int c, int v) {
-        if (v < 0) {
-            w.setNullAt(c);
-        } else {
-            w.write(c, v);
-        }
-    }
-
-    /** A growable int array: the entries and sizes of a package without boxing. */
-    static final class IntList {
-        private int[] a = new int[64];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int get(int i) {
-            return a[i];
-        }
-
-        int size() {
-            return n;
-        }
-
-        void clear() {
-            n = 0;
-        }
-    }
 }

@@ -30,7 +30,9 @@ import org.ts4kit.scan.ScanSink;
 import org.ts4kit.scan.ScannedPackage;
 
 /**
- * The job's one function per file: turns what core reads of a listed file (a package, or the
+ * The rows the job's tables should hold for one listed file, computed straight with core's
+ * {@code PackageScanner} and plain objects: the independent oracle the {@code dbpf} source is checked
+ * against (it was the job's per-file function before the source). The job's one function per file: turns what core reads of a listed file (a package, or the
  * packages inside a zip) into table rows. Never throws for bad input: a broken package becomes a
  * {@code broken} package row plus error rows. No Spark in here, so it is tested without a session.
  */
