@@ -16,10 +16,14 @@ final class ConflictsAndDuplicates {
     /** Rows {@code (key, packages, identical, count)} for keys held by two or more packages. */
     static Dataset<Row> conflicts(Dataset<Row> all) {
         all.createOrReplaceTempView("ts4kit_all");
-        return all.sparkSession().sql("SELECT concat(first(type), ':', first(`group`), ':', first(instance)) AS key, "
-                + "array_sort(collect_set(path)) AS packages, count(DISTINCT hash) = 1 AS identical, count(*) AS count "
+        // no DISTINCT aggregate (Spark plans those with an Expand and a second shuffle): identical is
+        // min(hash) = max(hash) (every live entry of an unbroken package has a hash), and two packages
+        // or more is the size of the path set
+        return all.sparkSession().sql("SELECT key, array_sort(paths) AS packages, identical, count FROM ("
+                + "SELECT concat(first(type), ':', first(`group`), ':', first(instance)) AS key, collect_set(path) AS paths, "
+                + "min(hash) = max(hash) AS identical, count(*) AS count "
                 + "FROM ts4kit_all WHERE kind = 'resource' AND package_ok AND compression <> 'deleted' "
-                + "GROUP BY type_id, group_id, instance_id HAVING count(DISTINCT path) > 1");
+                + "GROUP BY type_id, group_id, instance_id) WHERE size(paths) > 1");
     }
 
     /** Rows {@code (hash, bytes, occurrences, keys)} for decompressed contents found two or more times. */
