@@ -15,6 +15,9 @@ DRIVER_LOG_CONF="file:$LOG_CONF"
 EXECUTOR_LOG_CONF="log4j2.properties"
 SHIP_LOG_CONF=1           # --files conf/log4j2.properties (k8s reads the image's copy instead)
 DRIVER_MODULE_OPTIONS=0   # 1: the driver JVM is started by something that does not add Spark's module opens
+# SUBMIT_OPTIONS: more spark-submit options, split at spaces, after the script's own (so they win), e.g.
+# SUBMIT_OPTIONS="--packages org.apache.hadoop:hadoop-aws:3.5.0 --conf spark.executor.instances=8"
+read -r -a USER_OPTIONS <<< "${SUBMIT_OPTIONS:-}"
 
 # spark-submit from a Spark 4.2 install, or SparkSubmit from the jars Maven fetched for the build.
 #

@@ -18,4 +18,4 @@ submit --master "$K8S_MASTER" --deploy-mode cluster --name ts4kit --class org.ts
   --conf spark.kubernetes.authenticate.driver.serviceAccountName="${SERVICE_ACCOUNT:-spark}" \
   --conf spark.executor.instances="${EXECUTORS:-4}" \
   --conf spark.executor.memory="${EXECUTOR_MEMORY:-4g}" --conf spark.driver.memory="${DRIVER_MEMORY:-2g}" \
-  "${JAR_URL:-local:///opt/ts4kit/ts4kit-job.jar}" "$@"
+  "${USER_OPTIONS[@]}" "${JAR_URL:-local:///opt/ts4kit/ts4kit-job.jar}" "$@"

@@ -5,4 +5,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 submit --master "local[*]" --deploy-mode client --class org.ts4kit.job.JobMain \
   --driver-memory "${DRIVER_MEMORY:-4g}" \
-  "$JOB_JAR" "$@"
+  "${USER_OPTIONS[@]}" "$JOB_JAR" "$@"

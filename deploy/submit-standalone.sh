@@ -17,4 +17,4 @@ fi
 submit --master "$MASTER" --deploy-mode "$DEPLOY_MODE" --class org.ts4kit.job.JobMain \
   --driver-memory "${DRIVER_MEMORY:-2g}" --executor-memory "${EXECUTOR_MEMORY:-4g}" \
   --total-executor-cores "${TOTAL_CORES:-8}" \
-  "$JOB_JAR" "$@"
+  "${USER_OPTIONS[@]}" "$JOB_JAR" "$@"

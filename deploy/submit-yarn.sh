@@ -13,4 +13,4 @@ submit --master yarn --deploy-mode "$DEPLOY_MODE" --class org.ts4kit.job.JobMain
   --num-executors "${NUM_EXECUTORS:-4}" --executor-cores "${EXECUTOR_CORES:-2}" \
   --driver-memory "${DRIVER_MEMORY:-2g}" --executor-memory "${EXECUTOR_MEMORY:-4g}" \
   --conf spark.yarn.maxAppAttempts=1 \
-  "$JOB_JAR" "$@"
+  "${USER_OPTIONS[@]}" "$JOB_JAR" "$@"
