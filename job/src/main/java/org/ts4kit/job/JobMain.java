@@ -115,7 +115,7 @@ public final class JobMain implements Callable<Integer> {
         try {
             missing = InputCheck.missing(inputs, InputCheck.hadoopConf(conf));
         } catch (IOException e) { // e.g. "No FileSystem for scheme "s3a"": the S3A jars are not on the class path
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot check the inputs: " + e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot check the inputs: " + e.getMessage(), e);
         }
         if (!missing.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no such input: " + String.join(", ", missing));

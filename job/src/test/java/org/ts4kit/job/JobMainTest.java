@@ -78,6 +78,13 @@ class JobMainTest {
     }
 
     @Test
+    void anInputOnAFileSystemWithoutItsJarsIsOneLineAndExitCode2() {
+        // what s3a:// inputs give without hadoop-aws on the class path
+        Run r = run("--out", dir.resolve("out").toString(), "nosuchfs://bucket/mods");
+        assertOneUsageLine(r, "cannot check the inputs", "nosuchfs");
+    }
+
+    @Test
     void aBadFormatIsOneLineAndExitCode2() throws Exception {
         Path mods = Files.createDirectories(dir.resolve("mods"));
         Run r = run("--format", "csv", "--out", dir.resolve("out").toString(), mods.toString());
