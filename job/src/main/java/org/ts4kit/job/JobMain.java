@@ -114,7 +114,9 @@ public final class JobMain implements Callable<Integer> {
         List<String> missing;
         try {
             missing = InputCheck.missing(inputs, InputCheck.hadoopConf(conf));
-        } catch (IOException e) { // e.g. "No FileSystem for scheme "s3a"": the S3A jars are not on the class path
+        } catch (IOException | RuntimeException e) {
+            // s3a:// without hadoop-aws on the class path: a RuntimeException (ClassNotFoundException) from
+            // Hadoop; an unknown scheme: UnsupportedFileSystemException. Nothing has started yet: one line.
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot check the inputs: " + e.getMessage(), e);
         }
         if (!missing.isEmpty()) {
