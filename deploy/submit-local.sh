@@ -4,5 +4,5 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 submit --master "local[*]" --deploy-mode client --class org.ts4kit.job.JobMain \
-  --properties-file "$CONF" --driver-memory "${DRIVER_MEMORY:-4g}" \
-  "$JOB_JAR" "$@"
+  --driver-memory "${DRIVER_MEMORY:-4g}" \
+  "${USER_OPTIONS[@]}" "$JOB_JAR" "$@"

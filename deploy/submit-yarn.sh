@@ -5,9 +5,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 : "${HADOOP_CONF_DIR:=${YARN_CONF_DIR:?set HADOOP_CONF_DIR (or YARN_CONF_DIR) to the cluster configuration}}"
 export HADOOP_CONF_DIR
-submit --master yarn --deploy-mode "${DEPLOY_MODE:-cluster}" --class org.ts4kit.job.JobMain \
-  --properties-file "$CONF" \
+DEPLOY_MODE="${DEPLOY_MODE:-cluster}"
+if [ "$DEPLOY_MODE" = cluster ]; then
+  DRIVER_LOG_CONF="log4j2.properties" # the driver runs in the AM's container, where YARN put the --files copy
+fi
+submit --master yarn --deploy-mode "$DEPLOY_MODE" --class org.ts4kit.job.JobMain \
   --num-executors "${NUM_EXECUTORS:-4}" --executor-cores "${EXECUTOR_CORES:-2}" \
   --driver-memory "${DRIVER_MEMORY:-2g}" --executor-memory "${EXECUTOR_MEMORY:-4g}" \
   --conf spark.yarn.maxAppAttempts=1 \
-  "$JOB_JAR" "$@"
+  "${USER_OPTIONS[@]}" "$JOB_JAR" "$@"

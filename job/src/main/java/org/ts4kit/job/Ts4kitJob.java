@@ -45,33 +45,33 @@ public final class Ts4kitJob {
         Dataset<Row> all = read(spark, o).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // first action: reads every file once (filling the cache) and checks nothing was lost or doubled
-            spark.sparkContext().setJobDescription("read packages");
+            JobSteps.describe(spark.sparkContext(), "read packages");
             Accounting accounting = Accounting.check(listing.files, all);
             LOG.info(String.format("read %d files: %.2f s so far", listing.files.size(), since(t0)));
             for (String table : Tables.PER_FILE) {
-                spark.sparkContext().setJobDescription("write " + table);
+                JobSteps.describe(spark.sparkContext(), "write " + table);
                 write(project(all, table), o, table);
             }
             LOG.info(String.format("per-file tables written: %.2f s so far", since(t0)));
-            spark.sparkContext().setJobDescription("write conflicts");
+            JobSteps.describe(spark.sparkContext(), "write conflicts");
             write(ConflictsAndDuplicates.conflicts(all), o, Tables.CONFLICTS);
-            spark.sparkContext().setJobDescription("write duplicates");
+            JobSteps.describe(spark.sparkContext(), "write duplicates");
             write(ConflictsAndDuplicates.duplicates(all), o, Tables.DUPLICATES);
             LOG.info(String.format("conflicts and duplicates written: %.2f s so far", since(t0)));
             Map<String, Long> counts = new HashMap<>();
             counts.put("packages_ok", accounting.packagesOk());
             counts.put("packages_broken", accounting.packagesBroken());
             counts.put("resources", accounting.resources());
-            spark.sparkContext().setJobDescription("count conflicts");
+            JobSteps.describe(spark.sparkContext(), "count conflicts");
             counts.put("conflicts", read(spark, o, Tables.CONFLICTS).count());
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobSummary summary = new JobSummary(listing.files.size(), listing.ignored, counts, accounting.bytesRead(), seconds);
             summary.write(o.out, conf);
-            spark.sparkContext().setJobDescription("write report");
+            JobSteps.describe(spark.sparkContext(), "write report");
             Report.write(spark, o, summary, conf);
             return summary;
         } finally {
-            spark.sparkContext().setJobDescription(null);
+            JobSteps.describe(spark.sparkContext(), null);
             all.unpersist(false);
         }
     }

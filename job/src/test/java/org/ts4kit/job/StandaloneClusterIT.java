@@ -28,6 +28,10 @@ import org.ts4kit.testkit.corpus.CorpusGenerator;
  * from the spark-core jar, a SPARK_HOME made of links to the Maven jars), the job submitted
  * through {@code SparkSubmit} in client mode with the shaded job jar. Its tables must equal a
  * local run's; then again while one Worker is killed mid-job.
+ *
+ * <p>Submitted as deploy/*.sh do: our conf/spark-defaults.conf with {@code --load-spark-defaults}
+ * (the cluster's own spark-defaults.conf, in SPARK_HOME/conf here, fills in what ours does not set,
+ * and ours wins where both do), and no module opens for the executors: Spark adds its own.
  */
 class StandaloneClusterIT {
     @TempDir
@@ -63,6 +67,12 @@ class StandaloneClusterIT {
                 Files.createSymbolicLink(link, Path.of(jar));
             }
         }
+        Files.createDirectories(sparkHome.resolve("conf"));
+        Files.writeString(sparkHome.resolve("conf").resolve("spark-defaults.conf"), String.join("\n",
+                "# the cluster's defaults: one ours does not set (Spark 4's own codec is zstd), one ours must override",
+                "spark.eventLog.compress true",
+                "spark.eventLog.compression.codec lz4",
+                "spark.kryo.registrator org.example.NoSuchRegistrator", ""));
         corpus = dir.resolve("corpus");
         CorpusGenerator.generate(corpus, 120, 17, 0);
 
@@ -100,15 +110,43 @@ class StandaloneClusterIT {
     @Test
     void clusterTablesEqualTheLocalRun() throws Exception {
         Path out = dir.resolve("cluster-out");
-        Process submit = submit(out);
-        assertEquals(0, waitExit(submit, 600), "spark-submit exit code; log in " + dir.resolve("submit-" + out.getFileName() + ".log"));
+        Path events = dir.resolve("events");
+        Process submit = submit(out, List.of("--conf", "spark.ui.enabled=true"), "--event-log", events.toString());
+        Path log = dir.resolve("submit-" + out.getFileName() + ".log");
+        assertEquals(0, waitExit(submit, 600), "spark-submit exit code; log in " + log);
         assertEquals(local, snapshot(out));
+        assertTrue(Files.readString(log).contains("INFO  JobMain: Spark UI: http://"), "the driver logs the UI's address: " + log);
+        // one event log (a folder: Spark 4 rolls event logs by default), compressed as the cluster's spark-defaults.conf says
+        List<String> logs = names(events);
+        assertTrue(logs.size() == 1 && logs.get(0).startsWith("eventlog_v2_app-"), logs.toString());
+        List<String> parts = names(events.resolve(logs.get(0)));
+        assertTrue(parts.stream().anyMatch(n -> n.startsWith("events_") && n.endsWith(".lz4")), parts.toString());
+        assertTrue(executorCommands().stream().allMatch(c -> c.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")),
+                "Spark gave every executor its module opens: " + executorCommands());
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The command lines the Workers started executors with (the first line of each executor's stderr). */
+    private static List<String> executorCommands() throws IOException {
+        List<String> commands = new ArrayList<>();
+        try (var files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.getFileName().toString().equals("stderr"))::iterator) {
+                commands.add(Files.readAllLines(f).get(0));
+            }
+        }
+        assertTrue(!commands.isEmpty(), "executors ran");
+        return commands;
     }
 
     @Test
     void killingAWorkerMidJobStillGivesTheSameTables() throws Exception {
         Path out = dir.resolve("cluster-kill-out");
-        Process submit = submit(out);
+        Process submit = submit(out, List.of());
         // mid-job: the per-file tables are being written (tasks ran, their cached results live on the executors)
         waitFor(() -> Files.exists(out.resolve("packages")) || !submit.isAlive(), 600, "the job to start writing");
         assertTrue(submit.isAlive(), "the job finished before a worker could be killed");
@@ -128,19 +166,21 @@ class StandaloneClusterIT {
         return TableSnapshot.of(SharedSpark.get(), o);
     }
 
-    private static Process submit(Path out) throws IOException {
-        Path conf = Path.of("..", "conf", "spark-defaults.conf").toAbsolutePath().normalize();
-        return start("submit-" + out.getFileName(), "org.apache.spark.deploy.SparkSubmit",
-                "--master", "spark://127.0.0.1:" + masterPort, "--deploy-mode", "client",
-                "--class", "org.ts4kit.job.JobMain", "--properties-file", conf.toString(),
+    private static Process submit(Path out, List<String> conf, String... jobArgs) throws IOException {
+        Path defaults = Path.of("..", "conf", "spark-defaults.conf").toAbsolutePath().normalize();
+        List<String> args = new ArrayList<>(List.of("--master", "spark://127.0.0.1:" + masterPort, "--deploy-mode", "client",
+                "--class", "org.ts4kit.job.JobMain", "--properties-file", defaults.toString(), "--load-spark-defaults",
                 "--conf", "spark.executor.memory=768m", "--conf", "spark.executor.cores=1",
                 "--conf", "spark.kryo.registrationRequired=true", "--conf", "spark.driver.host=127.0.0.1",
-                "--conf", "spark.ui.enabled=false",
-                "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", javaOptions()),
-                jobJar.toString(), "--out", out.toString(), "--partition-mb", "1", corpus.toString());
+                "--conf", "spark.ui.enabled=false"));
+        args.addAll(conf);
+        args.addAll(List.of(jobJar.toString(), "--out", out.toString(), "--partition-mb", "1"));
+        args.addAll(List.of(jobArgs));
+        args.add(corpus.toString());
+        return start("submit-" + out.getFileName(), "org.apache.spark.deploy.SparkSubmit", args.toArray(String[]::new));
     }
 
-    /** conf/java-options: the JVM flags Spark needs on Java 17+, one a line (the project's one list of them). */
+    /** conf/java-options: Spark's own Java 17+ flags, for the JVMs started here without Spark's launcher. */
     private static List<String> javaOptions() throws IOException {
         return List.of(Files.readString(Path.of("..", "conf", "java-options")).trim().split("\\s+"));
     }
