@@ -1,19 +1,15 @@
 package org.ts4kit.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiConsumer;
-import org.ts4kit.testkit.RawZip;
 import org.ts4kit.testkit.ZipFixtures;
 
 /** ZipFuzzTest's archives and its four kinds of damage, as inputs for any reader. */
 final class ZipDamage {
-    private static final long[] EDGE_VALUES = {0, 1, 0x7F, 0x80, 0xFF, 0xFFFF, 0x10000, 0x7FFF_FFFFL, 0x8000_0000L,
-        0xFFFF_FFFFL, 0xFFFF_FFFEL, Long.MAX_VALUE, Long.MIN_VALUE, -1, -46, 46, 22, 30};
 
     record Input(String what, byte[] bytes, Map<String, byte[]> original) {
     }
@@ -21,31 +17,9 @@ final class ZipDamage {
     private ZipDamage() {
     }
 
-    /** ZipFuzzTest's corpus: a java.util.zip archive, a ZIP64 one, one behind a stub. */
-    static List<byte[]> corpus(Random random) {
-        List<byte[]> archives = new ArrayList<>();
-        archives.add(ZipFixtures.contents()
-                .directory("Mods/")
-                .stored("Mods/a.package", ZipFixtures.fakePackage(random, 40))
-                .deflated("Mods/b.package", ZipFixtures.fakePackage(random, 300))
-                .deflated("Mods/ñ.ts4script", ZipFixtures.randomBytes(random, 50))
-                .stored("empty", new byte[0])
-                .comment("PK comment").write());
-        archives.add(new RawZip().zip64End()
-                .add(RawZip.stored("z/a.package", ZipFixtures.fakePackage(random, 60)).zip64())
-                .add(RawZip.deflated("z/b.package", ZipFixtures.fakePackage(random, 200)).zip64())
-                .add(RawZip.deflated("c", new byte[0])).build());
-        byte[] zip = ZipFixtures.contents().deflated("x.package", ZipFixtures.fakePackage(random, 100)).write();
-        byte[] stub = "stub".getBytes(StandardCharsets.US_ASCII);
-        byte[] stubbed = Arrays.copyOf(stub, stub.length + zip.length);
-        System.arraycopy(zip, 0, stubbed, stub.length, zip.length);
-        archives.add(stubbed);
-        return archives;
-    }
-
     /** Hands each kind of damage, with its inputs ({@code rounds} per archive, every length for truncation), to {@code kind}. */
     static void fuzz(Random random, int rounds, BiConsumer<String, List<Input>> kind) {
-        List<byte[]> corpus = corpus(random);
+        List<byte[]> corpus = ZipFixtures.fuzzCorpus(random);
         List<Input> truncated = new ArrayList<>();
         List<Input> cut = new ArrayList<>();
         List<Input> flipped = new ArrayList<>();
@@ -77,7 +51,7 @@ final class ZipDamage {
                 byte[] d = archive.clone();
                 int width = new int[] {2, 4, 8}[random.nextInt(3)];
                 int pos = random.nextInt(d.length - width + 1);
-                long value = random.nextBoolean() ? EDGE_VALUES[random.nextInt(EDGE_VALUES.length)]
+                long value = random.nextBoolean() ? ZipFixtures.EDGE_VALUES[random.nextInt(ZipFixtures.EDGE_VALUES.length)]
                         : random.nextInt(d.length + 100) - 50;
                 for (int i = 0; i < width; i++) {
                     d[pos + i] = (byte) (value >>> (8 * i));

@@ -126,4 +126,34 @@ public final class ZipFixtures {
         random.nextBytes(b);
         return b;
     }
+
+    /** Values that break size, count and offset fields: zero, sign and width edges, ZIP64 markers, header sizes. */
+    public static final long[] EDGE_VALUES = {0, 1, 0x7F, 0x80, 0xFF, 0xFFFF, 0x10000, 0x7FFF_FFFFL, 0x8000_0000L,
+        0xFFFF_FFFFL, 0xFFFF_FFFEL, Long.MAX_VALUE, Long.MIN_VALUE, -1, -46, 46, 22, 30};
+
+    /**
+     * The archives the zip fuzzers damage, each small so that headers are a good share of the bytes:
+     * a {@code java.util.zip} archive (directory, stored, deflated, a non-ASCII name, an empty member,
+     * a comment), a ZIP64 one, and one behind a 4-byte stub.
+     */
+    public static java.util.List<byte[]> fuzzCorpus(Random random) {
+        java.util.List<byte[]> archives = new java.util.ArrayList<>();
+        archives.add(contents()
+                .directory("Mods/")
+                .stored("Mods/a.package", fakePackage(random, 40))
+                .deflated("Mods/b.package", fakePackage(random, 300))
+                .deflated("Mods/ñ.ts4script", randomBytes(random, 50))
+                .stored("empty", new byte[0])
+                .comment("PK comment").write());
+        archives.add(new RawZip().zip64End()
+                .add(RawZip.stored("z/a.package", fakePackage(random, 60)).zip64())
+                .add(RawZip.deflated("z/b.package", fakePackage(random, 200)).zip64())
+                .add(RawZip.deflated("c", new byte[0])).build());
+        byte[] zip = contents().deflated("x.package", fakePackage(random, 100)).write();
+        byte[] stub = "stub".getBytes(StandardCharsets.US_ASCII);
+        byte[] stubbed = java.util.Arrays.copyOf(stub, stub.length + zip.length);
+        System.arraycopy(zip, 0, stubbed, stub.length, zip.length);
+        archives.add(stubbed);
+        return archives;
+    }
 }

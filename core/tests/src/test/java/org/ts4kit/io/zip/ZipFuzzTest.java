@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.testkit.Seeds;
-import org.ts4kit.testkit.RawZip;
 import org.ts4kit.testkit.ZipFixtures;
 
 /**
@@ -29,33 +25,12 @@ import org.ts4kit.testkit.ZipFixtures;
  */
 class ZipFuzzTest {
     private static final long CAP = 1 << 20;
-    private static final long[] EDGE_VALUES = {0, 1, 0x7F, 0x80, 0xFF, 0xFFFF, 0x10000, 0x7FFF_FFFFL, 0x8000_0000L,
-        0xFFFF_FFFFL, 0xFFFF_FFFEL, Long.MAX_VALUE, Long.MIN_VALUE, -1, -46, 46, 22, 30};
-
-    /** The archives to damage, each small so that headers are a good share of the bytes. */
-    private static List<byte[]> corpus(Random random) {
-        List<byte[]> archives = new ArrayList<>();
-        archives.add(ZipFixtures.contents()
-                .directory("Mods/")
-                .stored("Mods/a.package", ZipFixtures.fakePackage(random, 40))
-                .deflated("Mods/b.package", ZipFixtures.fakePackage(random, 300))
-                .deflated("Mods/ñ.ts4script", ZipFixtures.randomBytes(random, 50))
-                .stored("empty", new byte[0])
-                .comment("PK comment").write());
-        archives.add(new RawZip().zip64End()
-                .add(RawZip.stored("z/a.package", ZipFixtures.fakePackage(random, 60)).zip64())
-                .add(RawZip.deflated("z/b.package", ZipFixtures.fakePackage(random, 200)).zip64())
-                .add(RawZip.deflated("c", new byte[0])).build());
-        archives.add(ZipArchiveTest.concat("stub".getBytes(StandardCharsets.US_ASCII),
-                ZipFixtures.contents().deflated("x.package", ZipFixtures.fakePackage(random, 100)).write()));
-        return archives;
-    }
 
     @Test
     void truncatedArchivesFailOrReadBackTheOriginalBytes() {
         Seeds.Seed seed = Seeds.of(getClass(), "truncatedArchivesFailOrReadBackTheOriginalBytes");
         Random random = seed.random;
-        for (byte[] archive : corpus(random)) {
+        for (byte[] archive : ZipFixtures.fuzzCorpus(random)) {
             Map<String, byte[]> original = readAll(archive, "original");
             for (int len = 0; len < archive.length; len++) {
                 Map<String, byte[]> read = readOrFail(java.util.Arrays.copyOf(archive, len), seed + ": truncated to " + len);
@@ -72,7 +47,7 @@ class ZipFuzzTest {
         Random random = seed.random;
         int rounds = 2000 * Seeds.multiplier();
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            for (byte[] archive : corpus(random)) {
+            for (byte[] archive : ZipFixtures.fuzzCorpus(random)) {
                 for (int round = 0; round < rounds; round++) {
                     int from = random.nextInt(archive.length);
                     int to = from + 1 + random.nextInt(Math.min(64, archive.length - from));
@@ -91,7 +66,7 @@ class ZipFuzzTest {
         Random random = seed.random;
         int rounds = 5000 * Seeds.multiplier();
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            for (byte[] archive : corpus(random)) {
+            for (byte[] archive : ZipFixtures.fuzzCorpus(random)) {
                 for (int round = 0; round < rounds; round++) {
                     byte[] damaged = archive.clone();
                     StringBuilder what = new StringBuilder(seed + ": round " + round + ":");
@@ -112,12 +87,12 @@ class ZipFuzzTest {
         Random random = seed.random;
         int rounds = 5000 * Seeds.multiplier();
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-            for (byte[] archive : corpus(random)) {
+            for (byte[] archive : ZipFixtures.fuzzCorpus(random)) {
                 for (int round = 0; round < rounds; round++) {
                     byte[] damaged = archive.clone();
                     int width = new int[] {2, 4, 8}[random.nextInt(3)];
                     int pos = random.nextInt(damaged.length - width + 1);
-                    long value = random.nextBoolean() ? EDGE_VALUES[random.nextInt(EDGE_VALUES.length)]
+                    long value = random.nextBoolean() ? ZipFixtures.EDGE_VALUES[random.nextInt(ZipFixtures.EDGE_VALUES.length)]
                             : random.nextInt(damaged.length + 100) - 50;
                     for (int i = 0; i < width; i++) {
                         damaged[pos + i] = (byte) (value >>> (8 * i));
