@@ -22,10 +22,15 @@ public final class Limits {
     }
 
     public static void setMaxResourceBytes(long bytes) {
+        maxResourceBytes = checkCap(bytes, "max resource bytes");
+    }
+
+    /** {@code bytes} when it is a usable cap (0 to {@link #HARD_MAX_RESOURCE_BYTES}); else an error naming {@code what}. */
+    public static long checkCap(long bytes, String what) {
         if (bytes < 0 || bytes > HARD_MAX_RESOURCE_BYTES) {
-            throw new IllegalArgumentException("max resource bytes must be in 0.." + HARD_MAX_RESOURCE_BYTES + ": " + bytes);
+            throw new IllegalArgumentException(what + " must be in 0.." + HARD_MAX_RESOURCE_BYTES + ": " + bytes);
         }
-        maxResourceBytes = bytes;
+        return bytes;
     }
 
     /** Parses {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */

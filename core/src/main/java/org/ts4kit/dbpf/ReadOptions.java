@@ -22,11 +22,7 @@ public final class ReadOptions {
     private final Telemetry telemetry;
 
     private ReadOptions(long maxResourceBytes, BufferPool pool, Telemetry telemetry) {
-        if (maxResourceBytes < 0 || maxResourceBytes > Limits.HARD_MAX_RESOURCE_BYTES) {
-            throw new IllegalArgumentException("max resource bytes must be in 0.." + Limits.HARD_MAX_RESOURCE_BYTES + ": "
-                    + maxResourceBytes);
-        }
-        this.maxResourceBytes = maxResourceBytes;
+        this.maxResourceBytes = Limits.checkCap(maxResourceBytes, "max resource bytes");
         this.pool = pool;
         this.telemetry = telemetry;
     }

@@ -89,9 +89,7 @@ public final class ZipArchive implements Closeable {
      * does not copy {@code src}; closing the archive closes it.
      */
     public static ZipArchive open(ByteSource src, long maxEntryBytes) throws ZipFormatException {
-        if (maxEntryBytes < 0 || maxEntryBytes > Limits.HARD_MAX_RESOURCE_BYTES) {
-            throw new IllegalArgumentException("max entry bytes must be in 0.." + Limits.HARD_MAX_RESOURCE_BYTES + ": " + maxEntryBytes);
-        }
+        Limits.checkCap(maxEntryBytes, "max entry bytes");
         EndRecord end = EndRecord.read(src);
         return new ZipArchive(src, end, CentralDirectory.read(src, end), maxEntryBytes);
     }
