@@ -65,4 +65,9 @@ public final class Sha256 {
     public static String hex(byte[] digest) {
         return HexFormat.of().formatHex(digest);
     }
+
+    /** The 32-byte digest at {@code off} of an array of digests, in lower-case hex. */
+    public static String hex(byte[] digests, int off) {
+        return HexFormat.of().formatHex(digests, off, off + 32);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.ts4kit.dbpf.DbpfIndex;
+import org.ts4kit.io.Sha256;
 
 /**
  * What one walk found out about one package: its columnar index, the SHA-256 of every decoded
@@ -111,7 +112,7 @@ public final class ScannedPackage {
 
     /** Entry {@code i}'s SHA-256 in lower-case hex, or null when it was not decoded. */
     public String hashHex(int i) {
-        return decoded(i) ? java.util.HexFormat.of().formatHex(hashes, i * 32, i * 32 + 32) : null;
+        return decoded(i) ? Sha256.hex(hashes, i * 32) : null;
     }
 
     /** SHA-256 of the whole file, when asked for and the file opened; else null. */
