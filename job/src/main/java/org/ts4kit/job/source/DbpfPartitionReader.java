@@ -106,11 +106,10 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
         }
         PackageInput in = packages.next();
         rows.start(file.name, file.modified);
-        long decodedBefore = rows.decodedBytes;
         boolean broken = scanner.scan(in, buffer, rows).isBroken();
         metrics.packagesOpened++;
         metrics.packagesBroken += broken ? 1 : 0;
-        metrics.bytesDecompressed += rows.decodedBytes - decodedBefore;
+        metrics.bytesDecompressed = rows.decodedBytes; // the sink's running totals for this task
         metrics.resourcesDecoded = rows.decodedResources;
         row = -1;
         return true;
