@@ -1,5 +1,7 @@
 package org.ts4kit.job;
 
+import static org.apache.spark.sql.functions.expr;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,15 +45,13 @@ final class Accounting {
 
     /** One small aggregation over the source's {@code all} table (one row per listed file), checked on the driver. */
     static Accounting check(List<InputFile> listed, Dataset<Row> all) {
-        all.createOrReplaceTempView("ts4kit_all");
-        List<Row> perFile = all.sparkSession().sql("SELECT source, "
-                + "sum(CASE WHEN kind = 'file' THEN 1 ELSE 0 END) AS seen, "
-                + "max(CASE WHEN kind = 'file' THEN expected_packages END) AS expected, "
-                + "max(CASE WHEN kind = 'file' THEN bytes END) AS bytes, "
-                + "sum(CASE WHEN kind = 'package' THEN 1 ELSE 0 END) AS packages, "
-                + "sum(CASE WHEN kind = 'package' AND status = 'broken' THEN 1 ELSE 0 END) AS broken, "
-                + "sum(CASE WHEN kind = 'resource' THEN 1 ELSE 0 END) AS resources "
-                + "FROM ts4kit_all GROUP BY source").collectAsList();
+        List<Row> perFile = all.groupBy("source").agg(
+                expr("sum(CASE WHEN kind = 'file' THEN 1 ELSE 0 END)").as("seen"),
+                expr("max(CASE WHEN kind = 'file' THEN expected_packages END)").as("expected"),
+                expr("max(CASE WHEN kind = 'file' THEN bytes END)").as("bytes"),
+                expr("sum(CASE WHEN kind = 'package' THEN 1 ELSE 0 END)").as("packages"),
+                expr("sum(CASE WHEN kind = 'package' AND status = 'broken' THEN 1 ELSE 0 END)").as("broken"),
+                expr("sum(CASE WHEN kind = 'resource' THEN 1 ELSE 0 END)").as("resources")).collectAsList();
         Map<String, Row> seen = new HashMap<>();
         List<String> wrong = new ArrayList<>();
         long bytes = 0;

@@ -1,5 +1,7 @@
 package org.ts4kit.job;
 
+import static org.apache.spark.sql.functions.expr;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,25 +15,31 @@ final class ConflictsAndDuplicates {
     private ConflictsAndDuplicates() {
     }
 
+    /** Resource rows of unbroken packages: what both tables are computed from. */
+    private static Dataset<Row> liveResources(Dataset<Row> all) {
+        return all.where("kind = 'resource' AND package_ok");
+    }
+
     /** Rows {@code (key, packages, identical, count)} for keys held by two or more packages. */
     static Dataset<Row> conflicts(Dataset<Row> all) {
-        all.createOrReplaceTempView("ts4kit_all");
         // no DISTINCT aggregate (Spark plans those with an Expand and a second shuffle): identical is
         // min(hash) = max(hash) (every live entry of an unbroken package has a hash), and two packages
         // or more is the size of the path set
-        return all.sparkSession().sql("SELECT key, array_sort(paths) AS packages, identical, count FROM ("
-                + "SELECT concat(first(type), ':', first(`group`), ':', first(instance)) AS key, collect_set(path) AS paths, "
-                + "min(hash) = max(hash) AS identical, count(*) AS count "
-                + "FROM ts4kit_all WHERE kind = 'resource' AND package_ok AND compression <> 'deleted' "
-                + "GROUP BY type_id, group_id, instance_id) WHERE size(paths) > 1");
+        return liveResources(all).where("compression <> 'deleted'")
+                .groupBy("type_id", "group_id", "instance_id")
+                .agg(expr("concat(first(type), ':', first(`group`), ':', first(instance))").as("key"),
+                        expr("collect_set(path)").as("paths"), expr("min(hash) = max(hash)").as("identical"),
+                        expr("count(*)").as("count"))
+                .where("size(paths) > 1")
+                .selectExpr("key", "array_sort(paths) AS packages", "identical", "count");
     }
 
     /** Rows {@code (hash, bytes, occurrences, keys)} for decompressed contents found two or more times. */
     static Dataset<Row> duplicates(Dataset<Row> all) {
-        all.createOrReplaceTempView("ts4kit_all");
-        return all.sparkSession().sql("SELECT hash, max(mem_size) AS bytes, count(*) AS occurrences, "
-                + "array_sort(collect_set(concat(type, ':', `group`, ':', instance))) AS keys "
-                + "FROM ts4kit_all WHERE kind = 'resource' AND package_ok AND hash IS NOT NULL "
-                + "GROUP BY hash HAVING count(*) > 1");
+        return liveResources(all).where("hash IS NOT NULL")
+                .groupBy("hash")
+                .agg(expr("max(mem_size)").as("bytes"), expr("count(*)").as("occurrences"),
+                        expr("array_sort(collect_set(concat(type, ':', `group`, ':', instance)))").as("keys"))
+                .where("occurrences > 1");
     }
 }
