@@ -43,15 +43,18 @@ final class Accounting {
         return resources;
     }
 
-    /** One small aggregation over the source's {@code all} table (one row per listed file), checked on the driver. */
+    /**
+     * One small aggregation over the file and package rows of the source's {@code all} table (a row per
+     * listed file comes back), checked on the driver; package rows say how many resource rows they had.
+     */
     static Accounting check(List<InputFile> listed, Dataset<Row> all) {
-        List<Row> perFile = all.groupBy("source").agg(
+        List<Row> perFile = all.where("kind IN ('file', 'package')").groupBy("source").agg(
                 expr("sum(CASE WHEN kind = 'file' THEN 1 ELSE 0 END)").as("seen"),
                 expr("max(CASE WHEN kind = 'file' THEN expected_packages END)").as("expected"),
                 expr("max(CASE WHEN kind = 'file' THEN bytes END)").as("bytes"),
                 expr("sum(CASE WHEN kind = 'package' THEN 1 ELSE 0 END)").as("packages"),
                 expr("sum(CASE WHEN kind = 'package' AND status = 'broken' THEN 1 ELSE 0 END)").as("broken"),
-                expr("sum(CASE WHEN kind = 'resource' THEN 1 ELSE 0 END)").as("resources")).collectAsList();
+                expr("sum(CASE WHEN kind = 'package' THEN resource_rows ELSE 0 END)").as("resources")).collectAsList();
         Map<String, Row> seen = new HashMap<>();
         List<String> wrong = new ArrayList<>();
         long bytes = 0;

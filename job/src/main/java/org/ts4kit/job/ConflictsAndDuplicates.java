@@ -1,17 +1,34 @@
 package org.ts4kit.job;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.expr;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Conflicts and duplicates as Spark SQL aggregations over the resource rows of the source's
- * {@code all} table, grouped by numeric keys (hex only where the tables show a key). The same rules
- * as {@code ts4kit conflicts}: only packages that are not broken, only live entries; {@code identical}
- * when every copy has the same decompressed bytes.
+ * {@code all} table. The same rules as {@code ts4kit conflicts}: only packages that are not broken,
+ * only live entries; {@code identical} when every copy has the same decompressed bytes.
+ *
+ * <p>Each is two steps. First, over every live entry, an aggregation with fixed-width buffers only (a
+ * count, a min and a max of numbers) finds the few keys or contents that occur twice: Spark's fastest
+ * aggregation, its hash map. Then the text the tables show (paths, hex keys) is collected for those
+ * only, after a join with that small set; gathering text sets over every entry (an object aggregation,
+ * which sorts once past 128 keys) took twice as long on the benchmark corpus.
  */
 final class ConflictsAndDuplicates {
+    private static final Seq<String> KEY = CollectionConverters.asScala(List.of("type_id", "group_id", "instance_id")).toSeq();
+
+    /**
+     * Up to this many resource rows the set of keys found twice (at most half of them, 16 bytes each) is
+     * sent whole to every task (a broadcast join, no shuffle of the entries); past it Spark decides.
+     */
+    static final long BROADCAST_ROWS = 8_000_000;
+
     private ConflictsAndDuplicates() {
     }
 
@@ -20,26 +37,39 @@ final class ConflictsAndDuplicates {
         return all.where("kind = 'resource' AND package_ok");
     }
 
-    /** Rows {@code (key, packages, identical, count)} for keys held by two or more packages. */
-    static Dataset<Row> conflicts(Dataset<Row> all) {
+    private static Dataset<Row> joinSmall(Dataset<Row> rows, Dataset<Row> found, Seq<String> on, long resources) {
+        return rows.join(resources <= BROADCAST_ROWS ? broadcast(found) : found, on);
+    }
+
+    /**
+     * Rows {@code (key, packages, identical, count)} for keys held by two or more packages;
+     * {@code resources} (how many resource rows there are) picks the join.
+     */
+    static Dataset<Row> conflicts(Dataset<Row> all, long resources) {
+        Dataset<Row> live = liveResources(all).where("compression <> 'deleted'");
+        Dataset<Row> shared = live.groupBy("type_id", "group_id", "instance_id")
+                .agg(expr("min(package_id) <> max(package_id)").as("shared")).where("shared").drop("shared");
         // no DISTINCT aggregate (Spark plans those with an Expand and a second shuffle): identical is
-        // min(hash) = max(hash) (every live entry of an unbroken package has a hash), and two packages
-        // or more is the size of the path set
-        return liveResources(all).where("compression <> 'deleted'")
+        // min(hash) = max(hash) (every live entry of an unbroken package has a hash)
+        return joinSmall(live, shared, KEY, resources)
                 .groupBy("type_id", "group_id", "instance_id")
                 .agg(expr("concat(first(type), ':', first(`group`), ':', first(instance))").as("key"),
                         expr("collect_set(path)").as("paths"), expr("min(hash) = max(hash)").as("identical"),
                         expr("count(*)").as("count"))
-                .where("size(paths) > 1")
+                .where("size(paths) > 1") // two packages of one name (a zip's members can share one) are one path
                 .selectExpr("key", "array_sort(paths) AS packages", "identical", "count");
     }
 
     /** Rows {@code (hash, bytes, occurrences, keys)} for decompressed contents found two or more times. */
-    static Dataset<Row> duplicates(Dataset<Row> all) {
-        return liveResources(all).where("hash IS NOT NULL")
-                .groupBy("hash")
-                .agg(expr("max(mem_size)").as("bytes"), expr("count(*)").as("occurrences"),
-                        expr("array_sort(collect_set(concat(type, ':', `group`, ':', instance)))").as("keys"))
+    static Dataset<Row> duplicates(Dataset<Row> all, long resources) {
+        Dataset<Row> live = liveResources(all).where("hash IS NOT NULL");
+        Dataset<Row> repeated = live.groupBy("hash")
+                .agg(expr("max(mem_size)").as("bytes"), expr("count(*)").as("occurrences"))
                 .where("occurrences > 1");
+        return joinSmall(live.select("hash", "type", "group", "instance"), repeated,
+                CollectionConverters.asScala(List.of("hash")).toSeq(), resources)
+                .groupBy("hash")
+                .agg(expr("first(bytes)").as("bytes"), expr("first(occurrences)").as("occurrences"),
+                        expr("array_sort(collect_set(concat(type, ':', `group`, ':', instance)))").as("keys"));
     }
 }

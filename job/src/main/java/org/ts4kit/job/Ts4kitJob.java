@@ -54,9 +54,9 @@ public final class Ts4kitJob {
             }
             LOG.info(String.format("per-file tables written: %.2f s so far", since(t0)));
             JobSteps.describe(spark.sparkContext(), "write conflicts");
-            write(ConflictsAndDuplicates.conflicts(all), o, Tables.CONFLICTS);
+            write(ConflictsAndDuplicates.conflicts(all, accounting.resources()), o, Tables.CONFLICTS);
             JobSteps.describe(spark.sparkContext(), "write duplicates");
-            write(ConflictsAndDuplicates.duplicates(all), o, Tables.DUPLICATES);
+            write(ConflictsAndDuplicates.duplicates(all, accounting.resources()), o, Tables.DUPLICATES);
             LOG.info(String.format("conflicts and duplicates written: %.2f s so far", since(t0)));
             Map<String, Long> counts = new HashMap<>();
             counts.put("packages_ok", accounting.packagesOk());

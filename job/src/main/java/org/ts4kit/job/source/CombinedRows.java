@@ -26,6 +26,8 @@ final class CombinedRows {
     static final int GROUP_ID = -6;
     static final int INSTANCE_ID = -7;
     static final int PACKAGE_OK = -8;
+    static final int PACKAGE_ID = -9;
+    static final int RESOURCE_ROWS = -10;
     static final int NONE = -1;
 
     static final StructType SCHEMA = schema();
@@ -41,7 +43,11 @@ final class CombinedRows {
                 .add("type_id", DataTypes.IntegerType, true)
                 .add("group_id", DataTypes.IntegerType, true)
                 .add("instance_id", DataTypes.LongType, true)
-                .add("package_ok", DataTypes.BooleanType, true);
+                .add("package_ok", DataTypes.BooleanType, true)
+                // package and resource rows: the package's number in this read (a long: numeric grouping
+                // is what Spark aggregates fastest), and on package rows how many resource rows follow
+                .add("package_id", DataTypes.LongType, true)
+                .add("resource_rows", DataTypes.IntegerType, true);
         for (StructField f : SourceTable.PACKAGES.schema().fields()) {
             s = s.add(f.name(), f.dataType(), true);
         }
@@ -85,6 +91,8 @@ final class CombinedRows {
             case "group_id": return GROUP_ID;
             case "instance_id": return INSTANCE_ID;
             case "package_ok": return PACKAGE_OK;
+            case "package_id": return PACKAGE_ID;
+            case "resource_rows": return RESOURCE_ROWS;
             default: return otherwise;
         }
     }

@@ -32,10 +32,14 @@ import org.ts4kit.job.source.metric.SourceMetrics;
  */
 final class DbpfPartitionReader implements PartitionReader<InternalRow> {
     private final InputFile[] files;
+    /** {@code package_id} = partition number in the high 32 bits, the package's number in the partition below. */
+    private final long firstPackageId;
+    private int packagesStarted;
     private final HadoopFileAccess access;
     private final KeyFilter filter;
     private final PackageScanner scanner;
     private final PackageRows rows;
+    private final RowWriter rowWriter;
     private final UnsafeRowWriter writer;
     private final ResourceBuffer buffer;
     private final Arena scratch = new Arena(HadoopFileAccess.ARENA_CHUNK);
@@ -50,11 +54,13 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
     private final boolean fileRows;
     private int pendingFileRow = -1;
 
-    DbpfPartitionReader(InputFile[] files, SourceTable table, StructType required, KeyFilter filter, HadoopFileAccess access) {
+    DbpfPartitionReader(int partition, InputFile[] files, SourceTable table, StructType required, KeyFilter filter, HadoopFileAccess access) {
         this.files = files;
+        this.firstPackageId = (long) partition << 32;
         this.access = access;
         this.filter = filter;
         this.rows = new PackageRows(table, required, filter);
+        this.rowWriter = new RowWriter(table, required, rows);
         this.fileRows = table == SourceTable.ALL;
         ScanOptions what = filter.narrow(table.scanOptions(required));
         if (rows.needsNameMaps() && what.types() != null) {
@@ -84,7 +90,7 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
     public InternalRow get() {
         writer.reset(); // back to the start of the buffer (resetRowWriter is for nested rows)
         writer.zeroOutNullBytes();
-        rows.write(row, writer);
+        rowWriter.write(row, writer);
         // one UnsafeRow reused for every row, as Spark's own readers do: its operators copy what they keep
         return writer.getRow();
     }
@@ -105,7 +111,7 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
             return true;
         }
         PackageInput in = packages.next();
-        rows.start(file.name, file.modified);
+        rows.start(file.name, file.modified, firstPackageId + packagesStarted++);
         boolean broken = scanner.scan(in, buffer, rows).isBroken();
         metrics.packagesOpened++;
         metrics.packagesBroken += broken ? 1 : 0;

@@ -24,6 +24,7 @@ final class DbpfReaderFactory implements PartitionReaderFactory {
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        return new DbpfPartitionReader(((PackageFilesPartition) partition).files, table, required, filter, access);
+        PackageFilesPartition p = (PackageFilesPartition) partition;
+        return new DbpfPartitionReader(p.index, p.files, table, required, filter, access);
     }
 }

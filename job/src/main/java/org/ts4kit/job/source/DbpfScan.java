@@ -72,7 +72,7 @@ final class DbpfScan implements Scan, Batch {
         List<List<InputFile>> plan = Planner.plan(files, options.partitionBytes(), options.minPartitions(), options.openCostBytes());
         InputPartition[] out = new InputPartition[plan.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = new PackageFilesPartition(plan.get(i));
+            out[i] = new PackageFilesPartition(i, plan.get(i));
         }
         return out;
     }
