@@ -29,21 +29,26 @@ public final class ZlibDecoder implements Decoder {
 
     /**
      * Inflates all of {@code src}'s remaining bytes into {@code dst[off..off+size)}. The stream must
-     * end exactly at {@code size} bytes of output; {@code src}'s position is not changed.
+     * end exactly at {@code size} bytes of output; {@code src}'s position is not changed. Off-heap
+     * input reaches zlib through a heap chunk ({@link HeapInput}), never as mapped memory.
      */
     @Override
     public void decode(ByteBuffer src, byte[] dst, int off, int size) throws CodecException {
         Inflater inf = POOL.borrow();
         int position = src.position();
+        Feed feed = new Feed(src);
         try {
-            // the inflater advances the buffer it reads; the position is put back in finally
-            // (cheaper than a duplicate per resource: the read path allocates nothing)
-            inf.setInput(src);
+            if (!feed.chunked) {
+                // the inflater advances the buffer it reads; the position is put back in finally
+                // (cheaper than a duplicate per resource: the read path allocates little)
+                inf.setInput(src);
+            }
             int n = 0;
             while (n < size) {
+                feed.topUp(inf);
                 int r = inf.inflate(dst, off + n, size - n);
                 n += r;
-                if (r == 0) {
+                if (r == 0 && !feed.canTopUp(inf)) {
                     if (inf.finished()) {
                         throw new CodecException(inf.getBytesRead(), "zlib stream ends after " + n + " bytes, mem size is " + size);
                     }
@@ -56,11 +61,13 @@ public final class ZlibDecoder implements Decoder {
                     throw new CodecException(inf.getBytesRead(), "zlib stream makes no progress");
                 }
             }
-            if (!inf.finished()) {
+            // all output is there: what is left must be the end of the stream (last block, checksum), nothing more
+            while (!inf.finished()) {
+                feed.topUp(inf);
                 if (inf.inflate(PROBE) > 0) {
                     throw new CodecException(inf.getBytesRead(), "zlib data decodes to more than the mem size of " + size + " bytes");
                 }
-                if (!inf.finished()) {
+                if (!inf.finished() && !feed.canTopUp(inf)) {
                     throw new CodecException(inf.getBytesRead(), "zlib stream is not terminated (missing end block or checksum)");
                 }
             }
@@ -69,6 +76,32 @@ public final class ZlibDecoder implements Decoder {
         } finally {
             POOL.release(inf);
             src.position(position);
+        }
+    }
+
+    /** The input of one decode: given whole (a heap buffer), or chunk by chunk through the heap (off-heap). */
+    private static final class Feed {
+        final ByteBuffer src;
+        final boolean chunked;
+        int next;
+
+        Feed(ByteBuffer src) {
+            this.src = src;
+            this.chunked = !src.hasArray();
+            this.next = src.position();
+        }
+
+        /** Whether the inflater wants input that is still to come. */
+        boolean canTopUp(Inflater inf) {
+            return chunked && inf.needsInput() && next < src.limit();
+        }
+
+        void topUp(Inflater inf) {
+            if (canTopUp(inf)) {
+                int len = Math.min(HeapInput.CHUNK, src.limit() - next);
+                inf.setInput(HeapInput.copy(src, next, len), 0, len);
+                next += len;
+            }
         }
     }
 

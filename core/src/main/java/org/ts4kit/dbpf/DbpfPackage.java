@@ -8,6 +8,7 @@ import org.ts4kit.codec.CodecException;
 import org.ts4kit.codec.Decoder;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
+import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.telemetry.PackageOpenEvent;
 import org.ts4kit.telemetry.ResourceReadEvent;
@@ -86,6 +87,13 @@ public final class DbpfPackage implements Closeable {
         } catch (RuntimeException e) {
             source.close();
             throw e;
+        } catch (InternalError e) {
+            source.close();
+            if (!CorruptInputException.isMappedFault(e)) {
+                throw e;
+            }
+            options.telemetry().error();
+            throw new DbpfFormatException(source.name(), 0, "header or index: " + CorruptInputException.FILE_CHANGED, e);
         }
     }
 
@@ -262,6 +270,13 @@ public final class DbpfPackage implements Closeable {
             telemetry.error();
             throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "), "
                     + Compression.name(code) + ": " + e.getMessage(), e);
+        } catch (InternalError e) {
+            if (!CorruptInputException.isMappedFault(e)) {
+                throw e;
+            }
+            telemetry.error();
+            throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "): "
+                    + CorruptInputException.FILE_CHANGED, e);
         }
     }
 

@@ -37,4 +37,17 @@ public class CorruptInputException extends IOException {
     public String reason() {
         return reason;
     }
+
+    /** The reason given when a mapped file's pages vanish under a reader (see {@link #isMappedFault}). */
+    public static final String FILE_CHANGED = "file changed while being read (it shrank or vanished under its mapping)";
+
+    /**
+     * Whether {@code t} is the JVM's report of a fault while Java code read a mapped file: a page that
+     * is no longer backed by the file because the file shrank (the JVM turns that SIGBUS into an
+     * {@link InternalError} at the faulting access). Input that changed, not a broken JVM: readers
+     * report it as bad input at a known offset and go on with other files.
+     */
+    public static boolean isMappedFault(Throwable t) {
+        return t instanceof InternalError && t.getMessage() != null && t.getMessage().contains("unsafe memory access");
+    }
 }

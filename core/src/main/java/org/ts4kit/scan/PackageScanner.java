@@ -1,12 +1,14 @@
 package org.ts4kit.scan;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.dbpf.ResourceReader;
+import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.io.Sha256;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.StringTable;
@@ -53,6 +55,8 @@ public final class PackageScanner {
         } catch (IOException | RuntimeException e) {
             // a RuntimeException here is a reader bug; the input still gets a precise line, not a lost run
             return new OpenedPackage(position, input, null, e);
+        } catch (InternalError e) {
+            return new OpenedPackage(position, input, null, fileChanged(input, e));
         }
     }
 
@@ -69,7 +73,12 @@ public final class PackageScanner {
                     out.fileHash(fileHash(pkg));
                 }
             } catch (ReaderFailure e) {
-                fail(out, Problem.of(opened.input.location(), e.cause), sink);
+                Exception cause = e.cause instanceof UncheckedIOException ? ((UncheckedIOException) e.cause).getCause() : e.cause;
+                fail(out, Problem.of(opened.input.location(), cause), sink);
+            } catch (InternalError e) {
+                // in compiled code the JVM reports a vanished mapped page "recently", not at the read: it may
+                // surface anywhere in the walk, so the whole package is what failed
+                fail(out, Problem.of(opened.input.location(), fileChanged(opened.input, e)), sink);
             }
         }
         sink.onPackage(out);
@@ -86,10 +95,11 @@ public final class PackageScanner {
         String location = out.input().location();
         int[] only = what.entriesOf(idx);
         int n = only == null ? idx.size() : only.length;
+        boolean changed = false; // the file shrank under its mapping: nothing more can be decoded
         for (int k = 0; k < n; k++) {
             int i = only == null ? k : only[k];
             ByteBuffer bytes = null;
-            if (reader != null && !idx.isDeleted(i)) {
+            if (reader != null && !changed && !idx.isDeleted(i)) {
                 try {
                     bytes = reader.read(i);
                     Sha256.digestInto(bytes, out.hashes(), i * 32);
@@ -97,6 +107,7 @@ public final class PackageScanner {
                 } catch (DbpfFormatException e) {
                     fail(out, Problem.of(location, e), sink);
                     bytes = null;
+                    changed = CorruptInputException.isMappedFault(e.getCause()); // one line, not one per entry left
                 } catch (RuntimeException e) {
                     throw new ReaderFailure(e);
                 }
@@ -127,7 +138,21 @@ public final class PackageScanner {
             return Sha256.digest(pkg.source());
         } catch (RuntimeException e) {
             throw new ReaderFailure(e);
+        } catch (InternalError e) {
+            if (!CorruptInputException.isMappedFault(e)) {
+                throw e;
+            }
+            throw new ReaderFailure(new UncheckedIOException(
+                    new CorruptInputException(pkg.name(), 0, "file hash: " + CorruptInputException.FILE_CHANGED)));
         }
+    }
+
+    /** {@code e} as bad input when it is a fault on a mapped file; any other {@code Error} passes on. */
+    private static CorruptInputException fileChanged(PackageInput input, InternalError e) {
+        if (!CorruptInputException.isMappedFault(e)) {
+            throw e;
+        }
+        return new CorruptInputException(input.location(), 0, CorruptInputException.FILE_CHANGED, e);
     }
 
     private static void fail(ScannedPackage out, Problem p, ScanSink sink) {

@@ -5,8 +5,10 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.ts4kit.codec.HeapInput;
 import org.ts4kit.codec.ZlibDecoder;
 import org.ts4kit.io.ByteSource;
+import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.memory.BufferPool;
 import org.ts4kit.memory.ObjectPool;
 
@@ -23,7 +25,6 @@ final class EntryReader {
     static final int LOCAL_SIG = 0x04034b50;
     static final int LOCAL_HEADER_SIZE = 30;
     /** Compressed input is fed in views of this size, so a multi-window source never copies more. */
-    private static final int INPUT_CHUNK = 1 << 16;
 
     private static final ObjectPool<Inflater> INFLATERS = new ObjectPool<>(
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), () -> new Inflater(true), Inflater::reset, Inflater::end);
@@ -47,7 +48,15 @@ final class EntryReader {
      * array when null), whose {@link ByteBuffer#array()} the caller gives back when done.
      */
     static ByteBuffer read(ByteSource src, ZipEntryInfo entry, long maxBytes, BufferPool pool) throws ZipFormatException {
-        return new EntryReader(src, entry).read(maxBytes, pool);
+        EntryReader reader = new EntryReader(src, entry);
+        try {
+            return reader.read(maxBytes, pool);
+        } catch (InternalError e) {
+            if (!CorruptInputException.isMappedFault(e)) {
+                throw e;
+            }
+            throw reader.error(entry.localHeaderOffset(), CorruptInputException.FILE_CHANGED);
+        }
     }
 
     private ByteBuffer read(long maxBytes, BufferPool pool) throws ZipFormatException {
@@ -65,7 +74,7 @@ final class EntryReader {
             long start = dataStart();
             ByteBuffer view = src.slice(start, (int) entry.size());
             CRC32 crc = new CRC32();
-            crc.update(view.duplicate());
+            HeapInput.update(crc, view); // never native code over mapped bytes (see HeapInput)
             checkCrc(crc.getValue(), start);
             return view;
         }
@@ -134,8 +143,9 @@ final class EntryReader {
                         throw error(start, "deflate data is truncated: " + n + " of " + size + " bytes decoded when "
                                 + entry.compressedSize() + " compressed bytes ran out");
                     }
-                    int k = (int) Math.min(INPUT_CHUNK, inEnd - inPos);
-                    inf.setInput(src.slice(inPos, k));
+                    int k = (int) Math.min(HeapInput.CHUNK, inEnd - inPos);
+                    // zlib reads a heap copy, never the mapping (see HeapInput)
+                    inf.setInput(HeapInput.copy(src.slice(inPos, k), 0, k), 0, k);
                     inPos += k;
                 }
                 long before = inf.getBytesRead();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.ts4kit.codec.Limits;
 import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
+import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.memory.BufferPool;
 
 /*
@@ -90,8 +91,15 @@ public final class ZipArchive implements Closeable {
      */
     public static ZipArchive open(ByteSource src, long maxEntryBytes) throws ZipFormatException {
         Limits.checkCap(maxEntryBytes, "max entry bytes");
-        EndRecord end = EndRecord.read(src);
-        return new ZipArchive(src, end, CentralDirectory.read(src, end), maxEntryBytes);
+        try {
+            EndRecord end = EndRecord.read(src);
+            return new ZipArchive(src, end, CentralDirectory.read(src, end), maxEntryBytes);
+        } catch (InternalError e) {
+            if (!CorruptInputException.isMappedFault(e)) {
+                throw e;
+            }
+            throw new ZipFormatException(src.name(), 0, "central directory: " + CorruptInputException.FILE_CHANGED, e);
+        }
     }
 
     /** Maps {@code file} and opens it; the mapping is released if the file is not a readable archive. */
