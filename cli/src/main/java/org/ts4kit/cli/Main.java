@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.ts4kit.io.CorruptInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -99,7 +100,16 @@ public final class Main implements Runnable {
 
         @Override
         public int execute(CommandLine.ParseResult parsed) {
-            return StatsOption.execute(parsed);
+            try {
+                return StatsOption.execute(parsed);
+            } catch (InternalError e) {
+                // a mapped input shrank and the JVM reported it late, outside any reader that names the file
+                if (!CorruptInputException.isMappedFault(e)) {
+                    throw e;
+                }
+                parsed.commandSpec().commandLine().getErr().println("ts4kit: " + CorruptInputException.FILE_CHANGED);
+                return 1;
+            }
         }
     }
 
