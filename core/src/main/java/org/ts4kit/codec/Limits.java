@@ -12,6 +12,11 @@ public final class Limits {
     /** The largest {@code byte[]} the JVM reliably allocates. */
     public static final long HARD_MAX_RESOURCE_BYTES = Integer.MAX_VALUE - 16;
 
+    /** Bytes decompressed per package or zip archive, in all, per byte of its size on disk ({@code -Dts4kit.maxDecodeRatio}). */
+    public static final long DEFAULT_MAX_DECODE_RATIO = 100;
+    /** Bytes decompressed per package or zip archive, in all, whatever its size ({@code -Dts4kit.maxDecodedBytes}). */
+    public static final long DEFAULT_MAX_DECODED_BYTES = 16L << 30;
+
     private static volatile long maxResourceBytes = initial();
 
     private Limits() {
@@ -31,6 +36,15 @@ public final class Limits {
             throw new IllegalArgumentException(what + " must be in 0.." + HARD_MAX_RESOURCE_BYTES + ": " + bytes);
         }
         return bytes;
+    }
+
+    /**
+     * What a package or archive of {@code size} bytes may decompress in all: {@code ratio} times its
+     * size, but at least one resource of {@code maxResource} bytes, and at most {@code absolute}.
+     */
+    public static long decodeBudget(long size, long maxResource, long ratio, long absolute) {
+        long relative = size > Long.MAX_VALUE / ratio ? Long.MAX_VALUE : size * ratio;
+        return Math.min(absolute, Math.max(maxResource, relative));
     }
 
     /** Parses {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */

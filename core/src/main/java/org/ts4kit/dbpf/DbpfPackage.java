@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ts4kit.codec.CodecException;
 import org.ts4kit.codec.Decoder;
 import org.ts4kit.io.ByteSource;
@@ -38,6 +39,9 @@ public final class DbpfPackage implements Closeable {
     private final DbpfHeader header;
     private final DbpfIndex index;
     private final ReadOptions options;
+    /** What this package may decompress in all ({@link ReadOptions#decodeBudget}), and what it has. */
+    private final long decodeBudget;
+    private final AtomicLong decoded = new AtomicLong();
     private final Telemetry telemetry;
 
     private DbpfPackage(ByteSource source, DbpfHeader header, DbpfIndex index, ReadOptions options) {
@@ -45,6 +49,7 @@ public final class DbpfPackage implements Closeable {
         this.header = header;
         this.index = index;
         this.options = options;
+        this.decodeBudget = options.decodeBudget(source.length());
         this.telemetry = options.telemetry();
     }
 
@@ -77,7 +82,7 @@ public final class DbpfPackage implements Closeable {
         PackageOpenEvent event = Telemetry.beginOpen();
         try {
             DbpfHeader header = IndexParser.parseHeader(source);
-            DbpfIndex index = IndexParser.parseIndex(source, header);
+            DbpfIndex index = IndexParser.parseIndex(source, header, options.maxEntries());
             options.telemetry().packageOpened(start, event, source.name(), index.size(), source.length());
             return new DbpfPackage(source, header, index, options);
         } catch (DbpfFormatException e) {
@@ -259,6 +264,15 @@ public final class DbpfPackage implements Closeable {
         Decoder decoder = Compression.decoder(code);
         if (decoder == null) { // checkEntry refused deleted and unknown codes before any caller gets here
             throw new IllegalStateException(what(i) + " has no decoder: it was not checked");
+        }
+        long mem = index.memSize(i);
+        if (decoded.addAndGet(mem) > decodeBudget) { // stored copies count too: one range read 10,000 times is a bomb
+            decoded.addAndGet(-mem);
+            telemetry.error();
+            throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "): its " + mem
+                    + " bytes would bring what this package decompressed over its limit of " + decodeBudget + " bytes ("
+                    + options.maxDecodeRatio() + " x its " + length() + " bytes, -Dts4kit.maxDecodeRatio; at most "
+                    + options.maxDecodedBytes() + ", -Dts4kit.maxDecodedBytes)");
         }
         long start = Telemetry.start();
         ResourceReadEvent event = Telemetry.beginRead();

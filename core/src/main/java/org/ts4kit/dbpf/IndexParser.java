@@ -44,10 +44,14 @@ final class IndexParser {
         return new DbpfHeader(major, minor, count, use64 ? pos64 : pos32, indexSize, indexMinor, use64 ? 64 : 40);
     }
 
-    static DbpfIndex parseIndex(ByteSource src, DbpfHeader header) throws DbpfFormatException {
+    static DbpfIndex parseIndex(ByteSource src, DbpfHeader header, int maxEntries) throws DbpfFormatException {
         String file = src.name();
         long length = src.length();
         long n = header.entryCount();
+        if (n > maxEntries) { // before anything is allocated for them
+            throw new DbpfFormatException(file, 36, "the header declares " + n + " index entries, more than the limit of "
+                    + maxEntries + " (-Dts4kit.maxEntries)");
+        }
         if (n == 0) {
             return new DbpfIndex(0, 0); // a package with no entries needs no index at all
         }

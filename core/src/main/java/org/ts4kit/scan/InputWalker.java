@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.io.zip.ZipEntryInfo;
@@ -95,7 +96,8 @@ public final class InputWalker {
         listing.archives++;
         ZipArchive archive;
         try {
-            archive = ZipArchive.open(ByteSources.map(zip), options.maxResourceBytes());
+            ByteSource mapped = ByteSources.map(zip);
+            archive = ZipArchive.open(mapped, options.maxResourceBytes(), options.decodeBudget(mapped.length()));
         } catch (IOException e) {
             listing.problems.add(Problem.of(zip.toString(), e));
             return;

@@ -33,7 +33,7 @@ public final class ScannedPackage {
         this.length = fileLength;
         this.index = parsed;
         if (decoding) {
-            this.hashes = new byte[parsed.size() * 32];
+            this.hashes = new byte[Math.multiplyExact(parsed.size(), 32)]; // entries are capped well below 2^31 / 32
             this.decoded = new boolean[parsed.size()];
         }
     }

@@ -67,12 +67,14 @@ public final class ZipArchive implements Closeable {
     private final List<ZipEntryInfo> entries;
     private final Map<String, ZipEntryInfo> byName;
     private final long maxEntryBytes;
+    private final MemberGuard guard;
 
-    private ZipArchive(ByteSource source, EndRecord end, List<ZipEntryInfo> entries, long maxEntryBytes) {
+    private ZipArchive(ByteSource source, EndRecord end, List<ZipEntryInfo> entries, long maxEntryBytes, long decodeBudget) {
         this.source = source;
         this.end = end;
         this.entries = Collections.unmodifiableList(entries);
         this.maxEntryBytes = maxEntryBytes;
+        this.guard = new MemberGuard(this.entries, decodeBudget);
         this.byName = new HashMap<>(Math.max(16, entries.size() * 2));
         for (ZipEntryInfo e : entries) {
             byName.putIfAbsent(e.name(), e);
@@ -90,10 +92,20 @@ public final class ZipArchive implements Closeable {
      * does not copy {@code src}; closing the archive closes it.
      */
     public static ZipArchive open(ByteSource src, long maxEntryBytes) throws ZipFormatException {
+        return open(src, maxEntryBytes, Limits.decodeBudget(src.length(), maxEntryBytes, Limits.DEFAULT_MAX_DECODE_RATIO,
+                Limits.DEFAULT_MAX_DECODED_BYTES));
+    }
+
+    /**
+     * As {@link #open(ByteSource, long)}, and all deflated members together may inflate to at most
+     * {@code decodeBudget} bytes (see {@code ReadOptions.decodeBudget}); members whose bytes overlap an
+     * earlier member's are refused when read.
+     */
+    public static ZipArchive open(ByteSource src, long maxEntryBytes, long decodeBudget) throws ZipFormatException {
         Limits.checkCap(maxEntryBytes, "max entry bytes");
         try {
             EndRecord end = EndRecord.read(src);
-            return new ZipArchive(src, end, CentralDirectory.read(src, end), maxEntryBytes);
+            return new ZipArchive(src, end, CentralDirectory.read(src, end), maxEntryBytes, decodeBudget);
         } catch (InternalError e) {
             if (!CorruptInputException.isMappedFault(e)) {
                 throw e;
@@ -164,6 +176,7 @@ public final class ZipArchive implements Closeable {
      */
     public ByteBuffer data(ZipEntryInfo entry) throws ZipFormatException {
         checkOwn(entry);
+        guard(entry);
         return EntryReader.read(source, entry, maxEntryBytes, null);
     }
 
@@ -184,9 +197,17 @@ public final class ZipArchive implements Closeable {
             return ByteSources.wrap(member, data(entry));
         }
         checkOwn(entry);
+        guard(entry);
         ByteBuffer data = EntryReader.read(source, entry, maxEntryBytes, pool);
         byte[] array = data.array();
         return ByteSources.wrap(member, data, () -> pool.release(array));
+    }
+
+    private void guard(ZipEntryInfo entry) throws ZipFormatException {
+        guard.checkOwnBytes(entry, entries, name());
+        if (entry.method() == ZipEntryInfo.DEFLATED && !entry.isEncrypted() && entry.size() <= maxEntryBytes) {
+            guard.charge(entry, name()); // (what the reader refuses anyway is not charged)
+        }
     }
 
     private void checkOwn(ZipEntryInfo entry) {

@@ -113,8 +113,10 @@ class DbpfErrorsTest {
     @Test
     void entryCountThatCannotFitIsRefusedBeforeAllocating() throws Exception {
         byte[] b = good();
-        le(b).putInt(36, -1); // 4,294,967,295 entries
+        le(b).putInt(36, 3_000_000); // under the entry limit, far more than the file holds
         assertError(openFails(b), le(b).getLong(64) + 4, "truncated index");
+        le(b).putInt(36, -1); // 4,294,967,295 entries: over the limit, refused at the count itself
+        assertError(openFails(b), 36, "more than the limit of " + ReadOptions.DEFAULT_MAX_ENTRIES);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.io.ByteSource;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.job.HadoopFileAccess;
 import org.ts4kit.job.InputFile;
@@ -133,7 +134,9 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
             found = List.of(new PackageInput(f.name, f.name, f.size, o -> DbpfPackage.open(access.open(f, scratch), o)));
         } else {
             try {
-                archive = ZipArchive.open(access.open(f, scratch), scanner.readOptions().maxResourceBytes());
+                ByteSource bytes = access.open(f, scratch);
+                ReadOptions read = scanner.readOptions();
+                archive = ZipArchive.open(bytes, read.maxResourceBytes(), read.decodeBudget(bytes.length()));
                 found = InputWalker.archiveMembers(archive, f.name, f.name).stream().filter(p -> filter.admitsPackage(p.name()))
                         .collect(Collectors.toList());
             } catch (IOException | RuntimeException e) {

@@ -1,0 +1,149 @@
+package org.ts4kit.dbpf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.ts4kit.codec.ZlibEncoder;
+import org.ts4kit.io.ByteSources;
+import org.ts4kit.io.zip.ZipArchive;
+import org.ts4kit.io.zip.ZipEntryInfo;
+import org.ts4kit.io.zip.ZipFormatException;
+
+/**
+ * Counts and totals read from a file are bounded before they cost anything: an index that declares
+ * hundreds of millions of entries, records that all point at one big stream, zip members that share
+ * one local header. Each fails fast, naming the limit, instead of an OutOfMemoryError or hours of work.
+ */
+class DecodeLimitsTest {
+    /** A DBPF header declaring {@code count} entries of constant type/group/instance-high fields at {@code indexPos}. */
+    private static ByteBuffer header(long count, long indexPos, int indexBytes) {
+        return ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN).putInt(0, DbpfHeader.MAGIC).putInt(4, 2).putInt(8, 1)
+                .putInt(36, (int) count).putInt(44, indexBytes).putInt(60, 3).putLong(64, indexPos);
+    }
+
+    @Test
+    void aHugeDeclaredEntryCountIsRefusedBeforeAnyAllocation(@TempDir Path dir) throws IOException {
+        // 268M entries of 16 bytes in a sparse 4 GiB file: they would "fit", and the index arrays
+        // alone would need about 10 GiB of heap
+        Path file = dir.resolve("sparse.package");
+        long count = 268_000_000L;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.SPARSE)) {
+            ch.write(header(count, 96, (int) (count * 16 + 16)), 0);
+            ch.write(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 7), 96); // flags: 3 constants
+            ch.write(ByteBuffer.allocate(1), 96 + 16 + count * 16 - 1);
+        }
+        DbpfFormatException e = assertThrows(DbpfFormatException.class, () -> DbpfPackage.open(file).close());
+        assertEquals(36, e.offset());
+        assertTrue(e.reason().contains("268000000 index entries") && e.reason().contains("-Dts4kit.maxEntries"), e.reason());
+    }
+
+    @Test
+    void theEntryLimitIsAnOption() throws IOException {
+        DbpfWriter w = DbpfWriter.inMemory();
+        for (int i = 0; i < 11; i++) {
+            w.add(new ResourceKey(1, 2, i), new byte[] {(byte) i}, Compression.NONE);
+        }
+        byte[] bytes = w.toByteArray();
+        ReadOptions ten = ReadOptions.defaults().withMaxEntries(10);
+        DbpfFormatException e = assertThrows(DbpfFormatException.class,
+                () -> DbpfPackage.open(ByteSources.wrap("eleven.package", ByteBuffer.wrap(bytes)), ten));
+        assertTrue(e.reason().contains("more than the limit of 10"), e.reason());
+        try (DbpfPackage pkg = DbpfPackage.open(ByteSources.wrap("eleven.package", ByteBuffer.wrap(bytes)),
+                ten.withMaxEntries(11))) {
+            assertEquals(11, pkg.entryCount());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ten.withMaxEntries(80_000_000)); // past what arrays hold
+    }
+
+    @Test
+    @Timeout(60)
+    void recordsSharingOneStreamStopAtThePackagesBudget() throws IOException {
+        // 10,000 records pointing at one zlib stream of 8 MiB of zeros: 80 GiB to inflate without a budget
+        byte[] zeros = new byte[8 << 20];
+        byte[] stream = ZlibEncoder.encode(zeros);
+        int records = 10_000;
+        int indexBytes = 4 + records * 32;
+        ByteBuffer file = ByteBuffer.allocate(96 + stream.length + indexBytes).order(ByteOrder.LITTLE_ENDIAN);
+        file.put(header(records, 96 + stream.length, indexBytes).array()).put(stream).putInt(0);
+        for (int i = 0; i < records; i++) {
+            file.putInt(0x0333406C).putInt(0).putInt(0).putInt(i).putInt(96).putInt(stream.length | 0x8000_0000)
+                    .putInt(zeros.length).putShort((short) Compression.ZLIB).putShort((short) 1);
+        }
+        ReadOptions options = ReadOptions.defaults().withMaxResourceBytes(16 << 20).withDecodeLimits(100, 1L << 40);
+        long budget = options.decodeBudget(file.capacity());
+        int decoded = 0;
+        int refused = 0;
+        try (DbpfPackage pkg = DbpfPackage.open(ByteSources.wrap("bomb.package", file.flip()), options)) {
+            for (int i = 0; i < records; i++) {
+                try {
+                    assertArrayEquals(zeros, pkg.read(i));
+                    decoded++;
+                } catch (DbpfFormatException e) {
+                    assertTrue(e.reason().contains("-Dts4kit.maxDecodeRatio"), e.reason());
+                    refused++;
+                }
+            }
+        }
+        assertEquals(budget / zeros.length, decoded, "decoded up to the budget of " + budget + " bytes, then refused");
+        assertEquals(records - decoded, refused);
+    }
+
+    @Test
+    @Timeout(60)
+    void zipMembersSharingOneLocalHeaderAreRefused(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("shared.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("a.package"));
+            z.write(new byte[1 << 20]);
+            z.closeEntry();
+        }
+        // copy the one central record 1,000 times, each pointing at the same local header
+        byte[] bytes = Files.readAllBytes(zip);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int eocd = bytes.length - 22;
+        int cdOffset = b.getInt(eocd + 16);
+        int cdSize = b.getInt(eocd + 12);
+        int copies = 1000;
+        ByteBuffer out = ByteBuffer.allocate(cdOffset + cdSize * copies + 22).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(bytes, 0, cdOffset);
+        for (int i = 0; i < copies; i++) {
+            out.put(bytes, cdOffset, cdSize);
+        }
+        out.put(bytes, eocd, 22);
+        out.putShort(out.position() - 22 + 8, (short) copies).putShort(out.position() - 22 + 10, (short) copies)
+                .putInt(out.position() - 22 + 12, cdSize * copies);
+        Files.write(zip, out.array());
+        try (ZipArchive archive = ZipArchive.open(zip)) {
+            assertEquals(copies, archive.size());
+            int read = 0;
+            int refused = 0;
+            for (ZipEntryInfo e : archive.entries()) {
+                try {
+                    archive.data(e);
+                    read++;
+                } catch (ZipFormatException x) {
+                    assertTrue(x.reason().contains("overlap"), x.reason());
+                    refused++;
+                }
+            }
+            assertEquals(1, read, "the first record keeps the member");
+            assertEquals(copies - 1, refused);
+        }
+    }
+}
