@@ -5,18 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ts4kit.dbpf.Compression;
+import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.DbpfWriter;
 
 /**
@@ -137,6 +142,64 @@ class ExtractCommandTest {
         Cli r = Cli.run("extract", pkg.toString(), deep.toString());
         assertEquals(0, r.exit, r.err);
         assertEquals(Set.of(XML_NAME, STBL_NAME), names(deep));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // probing name, name~1, ... took 36-109 s
+    void twentyThousandRecordsOfOneKeyGetNumberedNames() throws Exception {
+        int records = 20_000;
+        Path repeated = tmp.resolve("repeated.package");
+        try (DbpfWriter w = DbpfWriter.create(repeated)) {
+            for (int i = 0; i < records; i++) {
+                w.add(CliTest.XML, new byte[] {(byte) i}, Compression.NONE);
+            }
+        }
+        Cli r = Cli.run("extract", repeated.toString(), out.toString());
+        assertEquals(0, r.exit, r.err);
+        Set<String> expected = new TreeSet<>();
+        expected.add(XML_NAME);
+        for (int k = 1; k < records; k++) {
+            expected.add(XML_NAME.replace(".xml", "~" + k + ".xml"));
+        }
+        assertEquals(expected, names(out));
+        assertArrayEquals(new byte[] {(byte) 7}, Files.readAllBytes(out.resolve(XML_NAME.replace(".xml", "~7.xml"))),
+                "the k-th record is ~k");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a busy loop ignores interrupts; probing took ~n²/2 steps
+    void theKthRepeatOfAKeyIsNamedDirectly() throws Exception {
+        DbpfWriter w = DbpfWriter.inMemory();
+        w.add(CliTest.XML, new byte[] {1}, Compression.NONE);
+        w.add(CliTest.STBL, STBL_BYTES, Compression.NONE);
+        try (DbpfPackage p = DbpfPackage.open("repeats", ByteBuffer.wrap(w.toByteArray()))) {
+            Map<String, Integer> seen = new HashMap<>();
+            String last = null;
+            for (int k = 0; k < 200_000; k++) {
+                last = ExtractCommand.fileName(p.index(), 0, seen);
+            }
+            assertEquals("0333406C_00000000_800000000000ABCD~199999.xml", last);
+            assertEquals(STBL_NAME, ExtractCommand.fileName(p.index(), 1, seen), "other keys are counted apart");
+            assertEquals("220557DA_80000000_0021000000000001~1.stbl", ExtractCommand.fileName(p.index(), 1, seen));
+        }
+    }
+
+    @Test
+    void aNumberedNameAlreadyOnDiskIsReportedNotSkipped() throws Exception {
+        Path repeated = tmp.resolve("repeated.package");
+        try (DbpfWriter w = DbpfWriter.create(repeated)) {
+            for (int i = 0; i < 3; i++) {
+                w.add(CliTest.XML, new byte[] {(byte) i}, Compression.NONE);
+            }
+        }
+        String first = XML_NAME.replace(".xml", "~1.xml");
+        Files.write(out.resolve(first), PRECIOUS);
+        Cli r = Cli.run("extract", repeated.toString(), out.toString());
+        assertEquals(1, r.exit);
+        assertTrue(r.err.startsWith(out.resolve(first) + ": exists; --force to replace\n"), r.err);
+        assertArrayEquals(PRECIOUS, Files.readAllBytes(out.resolve(first)));
+        assertArrayEquals(new byte[] {2}, Files.readAllBytes(out.resolve(XML_NAME.replace(".xml", "~2.xml"))),
+                "the third record keeps its own name");
     }
 
     static Set<String> names(Path dir) throws Exception {
