@@ -1,11 +1,13 @@
 package org.ts4kit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import org.ts4kit.io.CorruptInputException;
 
 /**
- * Collects what went wrong with the input during one command: prints each problem to stderr as
- * {@code PATH: offset N: reason} and turns "anything was broken" into exit code 1.
+ * Collects what went wrong during one command: prints each problem to stderr as
+ * {@code PATH: offset N: reason} for the input, {@code PATH: reason} for a file not written, and
+ * turns "anything went wrong" into exit code 1.
  */
 final class ErrorReport {
     private final PrintWriter err;
@@ -32,6 +34,13 @@ final class ErrorReport {
         } else {
             report(path, 0, "cannot read: " + describe(e));
         }
+    }
+
+    /** An output file not written; the exception's message is {@code PATH: reason}. */
+    void notWritten(FileSystemException e) {
+        count++;
+        err.println(e.getMessage());
+        err.flush();
     }
 
     static String describe(Exception e) {

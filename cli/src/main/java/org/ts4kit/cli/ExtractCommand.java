@@ -3,12 +3,10 @@ package org.ts4kit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
@@ -16,15 +14,20 @@ import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.ResourceTypes;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ts4kit extract FILE DIR}: every live resource to {@code DIR/TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}.
- * Names are built from hex digits only, and each target is checked to resolve inside DIR.
+ * {@code ts4kit extract FILE DIR [--force]}: every live resource to {@code DIR/TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}.
+ * Names are built from hex digits only, and each file is created new directly in DIR through
+ * {@link OutputFolder}: nothing in DIR is written through or replaced unless {@code --force} says so.
+ * A file that cannot be written is an error line (exit 1) and the others are still written; a DIR
+ * that is not a folder is a usage error (exit 2), reported before the package is read.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Write every resource to DIR, one file per key.")
@@ -41,6 +44,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DIR", description = "Output folder (created when missing).")
     Path dir;
 
+    @Option(names = "--force", description = "Replace files already in DIR (a symbolic link there is replaced itself, "
+            + "never followed; a folder is never replaced). Without it they are left as they are and reported.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -48,41 +55,42 @@ final class ExtractCommand implements Callable<Integer> {
         Path root = dir.toAbsolutePath().normalize();
         int written = 0;
         int deleted = 0;
-        try (PackageArgument arg = PackageArgument.open(file, spec.commandLine());
-                Progress progress = Progress.start(spec, "extract", "resources", arg.pkg().index().liveCount())) {
-            DbpfPackage pkg = arg.pkg();
-            Files.createDirectories(root);
-            DbpfIndex idx = pkg.index();
-            ResourceReader reader = pkg.reader(new ResourceBuffer());
-            Set<String> used = new HashSet<>();
-            for (int i = 0; i < idx.size(); i++) {
-                if (idx.isDeleted(i)) {
-                    deleted++;
-                    continue;
-                }
-                try {
-                    ByteBuffer bytes = reader.read(i);
-                    Path target = root.resolve(fileName(idx, i, used)).normalize();
-                    if (!target.startsWith(root)) {
-                        throw new IllegalStateException("refusing to write outside " + root + ": " + target);
+        try {
+            OutputFolder.check(root);
+            try (PackageArgument arg = PackageArgument.open(file, spec.commandLine());
+                    Progress progress = Progress.start(spec, "extract", "resources", arg.pkg().index().liveCount())) {
+                DbpfPackage pkg = arg.pkg();
+                OutputFolder out = OutputFolder.create(root, force);
+                DbpfIndex idx = pkg.index();
+                ResourceReader reader = pkg.reader(new ResourceBuffer());
+                Map<String, Integer> seen = new HashMap<>();
+                for (int i = 0; i < idx.size(); i++) {
+                    if (idx.isDeleted(i)) {
+                        deleted++;
+                        continue;
                     }
-                    int size = bytes.remaining();
-                    try (FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) {
-                        while (bytes.hasRemaining()) {
-                            ch.write(bytes);
-                        }
+                    try {
+                        ByteBuffer bytes = reader.read(i);
+                        int size = bytes.remaining();
+                        out.write(fileName(idx, i, seen), bytes);
+                        written++;
+                        progress.advanced(1, size);
+                    } catch (DbpfFormatException e) {
+                        progress.clear(); // the error line must not share the bar's line
+                        problems.report(e);
+                        progress.advanced(1, 0);
+                    } catch (FileSystemException e) { // this one file; the others are still written
+                        progress.clear();
+                        problems.notWritten(e);
+                        progress.advanced(1, 0);
                     }
-                    written++;
-                    progress.advanced(1, size);
-                } catch (DbpfFormatException e) {
-                    progress.clear(); // the error line must not share the bar's line
-                    problems.report(e);
-                    progress.advanced(1, 0);
                 }
+            } catch (IOException e) {
+                problems.report(file.toString(), e);
             }
-        } catch (IOException e) {
-            problems.report(file.toString(), e);
+        } catch (OutputFolder.Unusable e) {
+            err.println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
         }
         err.println("extracted " + written + " resources to " + root + (deleted > 0 ? " (" + deleted + " deleted entries skipped)" : ""));
         return problems.exitCode();
@@ -108,14 +116,20 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}, with {@code ~N} before the extension for repeated keys. */
-    static String fileName(DbpfIndex idx, int i, Set<String> used) {
-        String base = idx.key(i).toString().replace(':', '_');
-        String ext = extension(idx.type(i));
-        String name = base + ext;
-        for (int n = 1; !used.add(name); n++) {
-            name = base + "~" + n + ext;
+    /**
+     * {@code TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}; the k-th repeat of a key in this run gets {@code ~k}
+     * before the extension, straight from the count in {@code seen} (probing {@code ~1}, {@code ~2}, ...
+     * made a package holding one key 20,000 times quadratic). A key's name is hex digits, {@code _} and
+     * an extension, so a {@code ~k} name can never be another key's; a file already on disk under it
+     * is {@link OutputFolder}'s to report.
+     */
+    static String fileName(DbpfIndex idx, int i, Map<String, Integer> seen) {
+        String name = idx.key(i).toString().replace(':', '_') + extension(idx.type(i));
+        int repeat = seen.merge(name, 1, Integer::sum) - 1;
+        if (repeat == 0) {
+            return name;
         }
-        return name;
+        int dot = name.lastIndexOf('.');
+        return name.substring(0, dot) + "~" + repeat + name.substring(dot);
     }
 }

@@ -1,16 +1,22 @@
 package org.ts4kit.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ts4kit.testkit.corpus.CorpusGenerator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ts4kit gen DIR --packages N --seed S [--big-mb M]}: a deterministic demo corpus. */
+/**
+ * {@code ts4kit gen DIR --packages N --seed S [--big-mb M]}: a deterministic demo corpus. A DIR that
+ * is not a folder and cannot be made one is a usage error (exit 2), one line like every other.
+ */
 @Command(name = "gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Generate a deterministic demo corpus (packages, mod archives, broken files).")
 final class GenCommand implements Callable<Integer> {
@@ -33,17 +39,27 @@ final class GenCommand implements Callable<Integer> {
     int sizeFactor;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (packages < 0 || bigMb < 0 || sizeFactor < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--packages and --big-mb must be >= 0, --size-factor >= 1");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--packages and --big-mb must be >= 0, --size-factor >= 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            OutputFolder.createFolder(dir);
+        } catch (OutputFolder.Unusable e) {
+            err.println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
         }
         long t0 = System.nanoTime();
         List<String> files;
         try (Progress progress = Progress.start(spec, "gen", "packages", packages + (bigMb > 0 ? 1 : 0))) {
             files = CorpusGenerator.generate(dir, packages, seed, bigMb, sizeFactor, progress);
+        } catch (IOException e) { // disk full, a file in the way inside DIR: one line, not an exception's
+            err.println(dir + ": cannot write the corpus: " + ErrorReport.describe(e));
+            return 1;
         }
         long broken = files.stream().filter(l -> l.contains("\tbroken")).count();
-        spec.commandLine().getErr().printf("wrote %d files (%d broken) to %s in %.1f s; manifest %s%n", files.size(), broken, dir,
+        err.printf("wrote %d files (%d broken) to %s in %.1f s; manifest %s%n", files.size(), broken, dir,
                 (System.nanoTime() - t0) / 1e9, dir.resolve(CorpusGenerator.MANIFEST));
         return 0;
     }

@@ -11,13 +11,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ts4kit}: look inside Sims 4 packages. Exit codes: 0 all good; 1 some input was broken
- * (the rest was still processed); 2 usage.
+ * {@code ts4kit}: look inside Sims 4 packages. Exit codes: 0 all good; 1 some input was broken or
+ * some output file was not written (the rest was still processed); 2 usage.
  */
 @Command(name = "ts4kit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Look inside The Sims 4 .package files (DBPF 2.1).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:all good", "1:some input was broken (the rest was still processed)", "2:usage error"},
+        exitCodeList = {"0:all good", "1:some input was broken or some output file not written (the rest was still processed)", "2:usage error"},
         footerHeading = "%n", footer = "bin/ts4kit bench [--smoke] [--mb M]: the roadmap metrics table (from the bench module).")
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -63,7 +63,7 @@ class StatsOptionTest {
         String[][] commands = {
             {"inspect", pkg.toString()},
             {"cat", pkg.toString(), CliTest.XML.toString()},
-            {"extract", pkg.toString(), out.toString()},
+            {"extract", pkg.toString(), out.toString(), "--force"}, // run twice into the same folder
             {"conflicts", dir.toString(), "--threads", "2"},
         };
         for (String[] args : commands) {
