@@ -73,8 +73,8 @@ final class KeyLookup {
     }
 
     private int slot(long key) {
-        // string hashes are already spread, instances often are not (sequential ids from tools),
-        // so mix before masking, with the key hash's own finaliser
-        return (int) IndexKernels.mix64(key) & mask;
+        // string hashes are already spread, instances often are not (sequential ids from tools), and a
+        // file may be crafted to fill one slot: mix with the process's secret seed before masking
+        return (int) IndexKernels.seededMix64(key) & mask;
     }
 }

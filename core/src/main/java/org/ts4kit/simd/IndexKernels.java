@@ -44,9 +44,10 @@ public interface IndexKernels {
 
     /**
      * The 64-bit hash of one resource key, as {@link #hashKeys} computes it:
-     * {@code mix64((instance * 0x9E3779B97F4A7C15L) ^ ((long) type << 32 | (group & 0xFFFFFFFFL)) ^ 0x5851F42D4C957F2DL)},
-     * where {@code mix64} is MurmurHash3's 64-bit finaliser ({@link ScalarIndexKernels#mix64}).
-     * Different keys can collide, rarely.
+     * {@code mix64(mix64(instance ^ seed) ^ ((long) type << 32 | (group & 0xFFFFFFFFL)))}, where
+     * {@code mix64} is MurmurHash3's 64-bit finaliser ({@link ScalarIndexKernels#mix64}) and {@code seed}
+     * a secret drawn once per process, so crafted keys cannot be made to collide (hash flooding).
+     * Different keys can collide, rarely; the same key hashes differently in another run.
      */
     static long keyHash(int type, int group, long instance) {
         return ScalarIndexKernels.keyHash(type, group, instance);
@@ -58,5 +59,10 @@ public interface IndexKernels {
      */
     static long mix64(long h) {
         return ScalarIndexKernels.mix64(h);
+    }
+
+    /** {@link #mix64} keyed with the process's secret seed: slots of tables keyed by file content. */
+    static long seededMix64(long h) {
+        return ScalarIndexKernels.seededMix64(h);
     }
 }

@@ -1,6 +1,5 @@
 package org.ts4kit.simd;
 
-import static org.ts4kit.simd.ScalarIndexKernels.GOLDEN;
 import static org.ts4kit.simd.ScalarIndexKernels.MIX1;
 import static org.ts4kit.simd.ScalarIndexKernels.MIX2;
 
@@ -176,10 +175,9 @@ final class PanamaIndexKernels implements IndexKernels {
                     .convertShape(VectorOperators.I2L, LONG, 0);
             LongVector g = (LongVector) IntVector.fromArray(INT_HALF, groups, i)
                     .convertShape(VectorOperators.I2L, LONG, 0);
-            LongVector h = LongVector.fromArray(LONG, instances, i).mul(GOLDEN)
-                    .lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32)
-                            .lanewise(VectorOperators.OR, g.and(0xFFFFFFFFL)))
-                    .lanewise(VectorOperators.XOR, ScalarIndexKernels.KEY_SEED);
+            LongVector inner = mix64(LongVector.fromArray(LONG, instances, i).lanewise(VectorOperators.XOR, ScalarIndexKernels.KEY_SEED));
+            LongVector h = inner.lanewise(VectorOperators.XOR, t.lanewise(VectorOperators.LSHL, 32)
+                    .lanewise(VectorOperators.OR, g.and(0xFFFFFFFFL)));
             mix64(h).intoArray(out, i - from);
         }
         ScalarIndexKernels.hashKeysLoop(types, groups, instances, from, i, to, out);

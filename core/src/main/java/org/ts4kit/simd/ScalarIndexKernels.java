@@ -9,12 +9,16 @@ final class ScalarIndexKernels implements IndexKernels {
     /** The one instance; it holds no state. */
     public static final ScalarIndexKernels INSTANCE = new ScalarIndexKernels();
 
-    /** 2^64 divided by the golden ratio, odd. */
-    static final long GOLDEN = 0x9E3779B97F4A7C15L;
     static final long MIX1 = 0xFF51AFD7ED558CCDL;
     static final long MIX2 = 0xC4CEB9FE1A85EC53L;
-    /** {@link #keyHash}: keeps the all-zero key away from hash 0, a common empty-slot marker. */
-    static final long KEY_SEED = 0x5851F42D4C957F2DL;
+    /**
+     * The key hash's secret, drawn once per process: without it nobody can craft keys that collide
+     * (hash flooding: 200,000 keys of one slot made a look-up quadratic). Keys and slots change from
+     * run to run; nothing stored or printed depends on them. ThreadLocalRandom's first seed mixes the
+     * clock in nanoseconds and milliseconds: unpredictable to whoever writes a file, and no SecureRandom
+     * start-up cost on the CLI's cold path.
+     */
+    static final long KEY_SEED = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
 
     public ScalarIndexKernels() {
     }
@@ -90,7 +94,14 @@ final class ScalarIndexKernels implements IndexKernels {
 
     /** The definition of {@link IndexKernels#keyHash}. */
     static long keyHash(int type, int group, long instance) {
-        return mix64((instance * GOLDEN) ^ (((long) type << 32) | (group & 0xFFFFFFFFL)) ^ KEY_SEED);
+        // keyed and non-linear in every field: the instance goes through the mixer with the secret first,
+        // so two keys collide only if type and group make up for a difference nobody can predict
+        return mix64(mix64(instance ^ KEY_SEED) ^ (((long) type << 32) | (group & 0xFFFFFFFFL)));
+    }
+
+    /** {@link #mix64} of {@code h} keyed with the process's secret: for tables keyed by file content. */
+    static long seededMix64(long h) {
+        return mix64(h ^ KEY_SEED);
     }
 
     /**
