@@ -96,10 +96,16 @@ public final class PackageScanner {
         int[] only = what.entriesOf(idx);
         int n = only == null ? idx.size() : only.length;
         boolean changed = false; // the file shrank under its mapping: nothing more can be decoded
+        int[] shared = reader == null ? null : SharedRanges.of(idx); // records repeating another's bytes
         for (int k = 0; k < n; k++) {
             int i = only == null ? k : only[k];
             ByteBuffer bytes = null;
-            if (reader != null && !changed && !idx.isDeleted(i)) {
+            int same = shared == null ? -1 : shared[i];
+            if (same >= 0 && out.decoded(same)) {
+                // the same stored bytes as an earlier record: its hash, not a second decode (the sink saw them)
+                System.arraycopy(out.hashes(), same * 32, out.hashes(), i * 32, 32);
+                out.markDecoded(i);
+            } else if (reader != null && !changed && !idx.isDeleted(i)) {
                 try {
                     bytes = reader.read(i);
                     Sha256.digestInto(bytes, out.hashes(), i * 32);

@@ -27,7 +27,9 @@ public interface ScanSink {
      * Index entry {@code entry}, in index order. When it was decoded, {@code bytes} are its
      * decompressed bytes, valid only during the call, and its SHA-256 is already in
      * {@link ScannedPackage#hashes()}; {@code bytes} is null for a deleted entry, one that failed to
-     * decode (its problem came first), or any entry of a scan that does not decode.
+     * decode (its problem came first), or any entry of a scan that does not decode; and for an entry
+     * whose stored bytes repeat an earlier entry's (same offset, sizes, compression: a crafted package's
+     * way to decode one stream many times), which has that entry's hash without a second decode.
      */
     default void onResource(ScannedPackage pkg, int entry, ByteBuffer bytes) {
     }

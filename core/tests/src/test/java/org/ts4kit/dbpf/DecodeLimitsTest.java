@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,12 @@ import org.ts4kit.io.ByteSources;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.io.zip.ZipEntryInfo;
 import org.ts4kit.io.zip.ZipFormatException;
+import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.scan.PackageInput;
+import org.ts4kit.scan.PackageScanner;
+import org.ts4kit.scan.ScanOptions;
+import org.ts4kit.scan.ScanSink;
+import org.ts4kit.scan.ScannedPackage;
 
 /**
  * Counts and totals read from a file are bounded before they cost anything: an index that declares
@@ -71,25 +78,31 @@ class DecodeLimitsTest {
         assertThrows(IllegalArgumentException.class, () -> ten.withMaxEntries(80_000_000)); // past what arrays hold
     }
 
-    @Test
-    @Timeout(60)
-    void recordsSharingOneStreamStopAtThePackagesBudget() throws IOException {
-        // 10,000 records pointing at one zlib stream of 8 MiB of zeros: 80 GiB to inflate without a budget
-        byte[] zeros = new byte[8 << 20];
-        byte[] stream = ZlibEncoder.encode(zeros);
-        int records = 10_000;
+    /** {@code records} index records all pointing at one zlib stream of {@code data}. */
+    private static ByteBuffer sharedStreamPackage(int records, byte[] data) {
+        byte[] stream = ZlibEncoder.encode(data);
         int indexBytes = 4 + records * 32;
         ByteBuffer file = ByteBuffer.allocate(96 + stream.length + indexBytes).order(ByteOrder.LITTLE_ENDIAN);
         file.put(header(records, 96 + stream.length, indexBytes).array()).put(stream).putInt(0);
         for (int i = 0; i < records; i++) {
             file.putInt(0x0333406C).putInt(0).putInt(0).putInt(i).putInt(96).putInt(stream.length | 0x8000_0000)
-                    .putInt(zeros.length).putShort((short) Compression.ZLIB).putShort((short) 1);
+                    .putInt(data.length).putShort((short) Compression.ZLIB).putShort((short) 1);
         }
+        return file.flip();
+    }
+
+    @Test
+    @Timeout(60)
+    void recordsSharingOneStreamStopAtThePackagesBudget() throws IOException {
+        // 10,000 records pointing at one zlib stream of 8 MiB of zeros: 80 GiB to inflate without a budget
+        byte[] zeros = new byte[8 << 20];
+        int records = 10_000;
+        ByteBuffer file = sharedStreamPackage(records, zeros);
         ReadOptions options = ReadOptions.defaults().withMaxResourceBytes(16 << 20).withDecodeLimits(100, 1L << 40);
-        long budget = options.decodeBudget(file.capacity());
+        long budget = options.decodeBudget(file.remaining());
         int decoded = 0;
         int refused = 0;
-        try (DbpfPackage pkg = DbpfPackage.open(ByteSources.wrap("bomb.package", file.flip()), options)) {
+        try (DbpfPackage pkg = DbpfPackage.open(ByteSources.wrap("bomb.package", file), options)) {
             for (int i = 0; i < records; i++) {
                 try {
                     assertArrayEquals(zeros, pkg.read(i));
@@ -102,6 +115,37 @@ class DecodeLimitsTest {
         }
         assertEquals(budget / zeros.length, decoded, "decoded up to the budget of " + budget + " bytes, then refused");
         assertEquals(records - decoded, refused);
+    }
+
+    @Test
+    @Timeout(60)
+    void aScanDecodesASharedStreamOnceAndHashesEveryRecord() {
+        byte[] data = new byte[8 << 20];
+        Arrays.fill(data, (byte) 'x');
+        int records = 10_000;
+        ByteBuffer file = sharedStreamPackage(records, data);
+        PackageInput input = new PackageInput("bomb.package", "bomb.package", file.remaining(),
+                o -> DbpfPackage.open(ByteSources.wrap("bomb.package", file), o));
+        long[] handed = new long[1];
+        ScannedPackage scanned;
+        try (ResourceBuffer buffer = new ResourceBuffer()) {
+            scanned = new PackageScanner(ScanOptions.ALL, ReadOptions.defaults()).scan(input, buffer, new ScanSink() {
+                @Override
+                public void onResource(ScannedPackage pkg, int entry, ByteBuffer bytes) {
+                    handed[0] += bytes == null ? 0 : 1;
+                }
+
+                @Override
+                public void onPackage(ScannedPackage pkg) {
+                }
+            });
+        }
+        assertTrue(scanned.problems().isEmpty(), scanned.problems().toString());
+        assertEquals(1, handed[0], "one decode for one stored range");
+        for (int i = 0; i < records; i++) {
+            assertTrue(scanned.decoded(i));
+            assertEquals(scanned.hashHex(0), scanned.hashHex(i));
+        }
     }
 
     @Test
