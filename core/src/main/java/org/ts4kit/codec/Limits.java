@@ -17,6 +17,9 @@ public final class Limits {
     /** Bytes decompressed per package or zip archive, in all, whatever its size ({@code -Dts4kit.maxDecodedBytes}). */
     public static final long DEFAULT_MAX_DECODED_BYTES = 16L << 30;
 
+    /** Members per zip archive ({@code -Dts4kit.maxZipMembers}): real mod archives hold a few thousand at most. */
+    public static final int DEFAULT_MAX_ZIP_MEMBERS = 1_000_000;
+
     private static volatile long maxResourceBytes = initial();
 
     private Limits() {
@@ -45,6 +48,12 @@ public final class Limits {
     public static long decodeBudget(long size, long maxResource, long ratio, long absolute) {
         long relative = size > Long.MAX_VALUE / ratio ? Long.MAX_VALUE : size * ratio;
         return Math.min(absolute, Math.max(maxResource, relative));
+    }
+
+    /** The most members a zip archive may list ({@code -Dts4kit.maxZipMembers}, default {@link #DEFAULT_MAX_ZIP_MEMBERS}). */
+    public static int maxZipMembers() {
+        String v = System.getProperty("ts4kit.maxZipMembers");
+        return v == null ? DEFAULT_MAX_ZIP_MEMBERS : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, parseSize(v)));
     }
 
     /** Parses {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */

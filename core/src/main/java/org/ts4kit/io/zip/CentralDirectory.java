@@ -2,6 +2,7 @@ package org.ts4kit.io.zip;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ts4kit.codec.Limits;
 import org.ts4kit.io.ByteSource;
 
 /**
@@ -22,12 +23,17 @@ final class CentralDirectory {
     }
 
     static List<ZipEntryInfo> read(ByteSource src, EndRecord end) throws ZipFormatException {
+        int maxMembers = Limits.maxZipMembers();
         long pos = end.cdStart;
         long limit = end.cdStart + end.cdSize;
         int expected = (int) Math.min(Math.min(end.entryCount, end.cdSize / HEADER_SIZE), 1 << 16);
         List<ZipEntryInfo> entries = new ArrayList<>(expected);
         while (pos < limit) {
             int i = entries.size();
+            if (i == maxMembers) { // the records decide, not the count (it may lie, or wrap at 16 bits without ZIP64)
+                throw new ZipFormatException(src.name(), pos, "the central directory holds more than " + maxMembers
+                        + " entries, the limit (-Dts4kit.maxZipMembers)");
+            }
             if (limit - pos < HEADER_SIZE) {
                 throw new ZipFormatException(src.name(), pos, "central directory ends inside record " + i
                         + ": " + (limit - pos) + " bytes left, a record needs " + HEADER_SIZE);

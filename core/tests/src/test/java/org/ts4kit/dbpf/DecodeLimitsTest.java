@@ -30,6 +30,7 @@ import org.ts4kit.scan.PackageScanner;
 import org.ts4kit.scan.ScanOptions;
 import org.ts4kit.scan.ScanSink;
 import org.ts4kit.scan.ScannedPackage;
+import org.ts4kit.testkit.RawZip;
 
 /**
  * Counts and totals read from a file are bounded before they cost anything: an index that declares
@@ -188,6 +189,31 @@ class DecodeLimitsTest {
             }
             assertEquals(1, read, "the first record keeps the member");
             assertEquals(copies - 1, refused);
+        }
+    }
+
+    @Test
+    void anArchiveListingMoreMembersThanTheLimitIsRefused() throws IOException {
+        RawZip raw = new RawZip();
+        for (int i = 0; i < 5; i++) {
+            raw.add(RawZip.stored("m" + i + ".package", new byte[] {(byte) i}));
+        }
+        byte[] bytes = raw.build();
+        String before = System.getProperty("ts4kit.maxZipMembers");
+        System.setProperty("ts4kit.maxZipMembers", "4");
+        try {
+            ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("many.zip", bytes)));
+            assertTrue(e.reason().contains("more than 4 entries, the limit (-Dts4kit.maxZipMembers)"), e.reason());
+            System.setProperty("ts4kit.maxZipMembers", "5");
+            try (ZipArchive ok = ZipArchive.open(ByteSources.wrap("many.zip", bytes))) {
+                assertEquals(5, ok.size());
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("ts4kit.maxZipMembers");
+            } else {
+                System.setProperty("ts4kit.maxZipMembers", before);
+            }
         }
     }
 }
