@@ -70,6 +70,24 @@ public final class OddFolder {
         return true;
     }
 
+    /**
+     * Makes a FIFO at {@code path} with {@code mkfifo}; false where there is none (tests then assume
+     * it away). Opening a FIFO for reading blocks until something writes to it: what a lister must never do.
+     */
+    public static boolean fifo(Path path) throws IOException {
+        Files.createDirectories(path.getParent());
+        try {
+            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 && Files.exists(path);
+        } catch (IOException ex) {
+            return false; // no mkfifo
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static int file(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, bytes);
