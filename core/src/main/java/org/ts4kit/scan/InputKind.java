@@ -1,7 +1,5 @@
 package org.ts4kit.scan;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -38,10 +36,5 @@ public enum InputKind {
     /** The kind of a file named as an input itself: a zip when its name says so, else a package. */
     public static InputKind ofNamed(String fileName) {
         return of(fileName) == ZIP ? ZIP : PACKAGE;
-    }
-
-    /** Whether an entry met while walking a folder is a file to classify: a regular file, links followed. */
-    public static boolean isFile(Path entry) {
-        return Files.isRegularFile(entry);
     }
 }
