@@ -3,6 +3,7 @@ package org.ts4kit.cli;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -60,7 +61,7 @@ final class PackageArgument implements Closeable {
             String text = file.toString();
             for (int at = separator(text, 0); at >= 0; at = separator(text, at + 1)) {
                 Path zip = Paths.get(text.substring(0, at));
-                if (kindOf(zip) == FileKind.REGULAR) {
+                if (Files.isRegularFile(zip)) { // attributes only: a FIFO named like a zip is never opened
                     return openMember(zip, text.substring(at + 2).replace(File.separatorChar, '/'), text);
                 }
             }
