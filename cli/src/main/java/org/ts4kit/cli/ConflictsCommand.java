@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.io.ErrorLine;
 import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.Conflict;
 import org.ts4kit.scan.InputWalker;
@@ -58,14 +60,17 @@ final class ConflictsCommand implements Callable<Integer> {
             ScanOptions what = types == null ? ScanOptions.KEYS : ScanOptions.KEYS.withTypes(types.stream().mapToInt(Integer::intValue).toArray());
             scan = CollectionScan.run(listing, threads, new PackageScanner(what, ReadOptions.defaults()), ScanSink.NONE, progress);
         }
+        ErrorReport errors = new ErrorReport(err);
         for (Problem p : scan.problems()) {
-            err.println(p);
+            errors.report(p);
         }
         for (Conflict c : scan.conflicts()) {
             if (json) {
                 out.println(new Json().field("key", c.key()).field("packages", c.packages()).field("identical", c.identical()));
             } else {
-                out.println(c.key() + "  " + (c.identical() ? "identical" : "differs  ") + "  " + String.join("  ", c.packages()));
+                // names come from the file system: a newline in one must not forge a line
+                out.println(c.key() + "  " + (c.identical() ? "identical" : "differs  ") + "  "
+                        + c.packages().stream().map(ErrorLine::escape).collect(Collectors.joining("  ")));
             }
         }
         out.flush();

@@ -3,11 +3,14 @@ package org.ts4kit.cli;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import org.ts4kit.io.CorruptInputException;
+import org.ts4kit.io.ErrorLine;
+import org.ts4kit.scan.Problem;
 
 /**
  * Collects what went wrong during one command: prints each problem to stderr as
- * {@code PATH: offset N: reason} for the input, {@code PATH: reason} for a file not written, and
- * turns "anything went wrong" into exit code 1.
+ * {@code PATH: offset N: reason} for the input, {@code PATH: reason} for a file not written (one line
+ * each: {@link ErrorLine} escapes control characters in names and reasons), and turns "anything went
+ * wrong" into exit code 1.
  */
 final class ErrorReport {
     private final PrintWriter err;
@@ -23,8 +26,13 @@ final class ErrorReport {
 
     void report(String path, long offset, String reason) {
         count++;
-        err.println(path + ": offset " + offset + ": " + reason);
+        err.println(ErrorLine.of(path, offset, reason));
         err.flush();
+    }
+
+    /** A problem of a collection scan. */
+    void report(Problem p) {
+        report(p.location(), p.offset(), p.reason());
     }
 
     /** An I/O failure that is not about the bytes (missing file, permission). */

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.ts4kit.io.CorruptInputException;
+import org.ts4kit.io.ErrorLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -94,7 +95,7 @@ public final class Main implements Runnable {
     private static final class Handlers implements CommandLine.IExecutionExceptionHandler, CommandLine.IExecutionStrategy {
         @Override
         public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
-            line.getErr().println("ts4kit: " + ex);
+            line.getErr().println("ts4kit: " + ErrorLine.escape(String.valueOf(ex)));
             return 1;
         }
 

@@ -14,7 +14,10 @@ public final class ByteSources {
     private ByteSources() {
     }
 
-    /** Maps a whole file read-only, in 1 GiB windows when it is larger than one. */
+    /**
+     * Maps a whole file read-only, in 1 GiB windows when it is larger than one. Anything but a regular
+     * file (links followed) is refused unopened with a {@link NotRegularFileException}.
+     */
     public static ByteSource map(Path file) throws IOException {
         return map(file, DEFAULT_WINDOW_SHIFT);
     }
@@ -36,6 +39,8 @@ public final class ByteSources {
         if (windowShift < 1 || windowShift > 30) {
             throw new IllegalArgumentException("window shift must be in 1..30: " + windowShift);
         }
+        // never open what is not a regular file: opening a FIFO blocks until something writes to it
+        FileKind.requireRegular(file, name);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             long window = 1L << windowShift;

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Bad input, said precisely: the file, the byte offset where the problem was found, and the
- * reason. Its message reads {@code PATH: offset N: reason}, the CLI's error-line format. Each
+ * reason. Its message reads {@code PATH: offset N: reason}, the CLI's error-line format
+ * ({@link ErrorLine}: control characters in the path and reason escaped). Each
  * format has its own subclass ({@code DbpfFormatException} for packages, {@code ZipFormatException}
  * for mod archives), so a caller can catch one format's problems or all of them here.
  */
@@ -18,7 +19,7 @@ public class CorruptInputException extends IOException {
     }
 
     public CorruptInputException(String file, long offset, String reason, Throwable cause) {
-        super(file + ": offset " + offset + ": " + reason, cause);
+        super(ErrorLine.of(file, offset, reason), cause);
         this.file = file;
         this.offset = offset;
         this.reason = reason;

@@ -1,7 +1,5 @@
 package org.ts4kit.scan;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -10,10 +8,11 @@ import java.util.Locale;
  * the same way on the same folder.
  *
  * <ul>
- *   <li>Inside an input folder (walked recursively, symbolic links to folders not followed),
- *       only regular files count ({@link #isFile}): folders, broken links, sockets are neither
- *       inputs nor ignored files. Hidden files count like any other ({@code .DS_Store} is an
- *       ignored file, {@code ._x.package} a package).
+ *   <li>Inside an input folder (walked recursively by {@link FolderWalker}, symbolic links to
+ *       folders not followed), regular files (and links to them) are classified by name. Every
+ *       other entry that is not a folder (a FIFO, a socket, a device, a link to a folder, a broken
+ *       link, a link loop) is never opened and counted as ignored. Hidden files count like any
+ *       other ({@code .DS_Store} is an ignored file, {@code ._x.package} a package).
  *   <li>{@code .package} and {@code .zip} match in any letter case; everything else
  *       ({@code .ts4script}, readmes, images) is {@link #OTHER} and counted as ignored.
  *   <li>A file named as an input itself is read as a package whatever its extension, unless
@@ -37,10 +36,5 @@ public enum InputKind {
     /** The kind of a file named as an input itself: a zip when its name says so, else a package. */
     public static InputKind ofNamed(String fileName) {
         return of(fileName) == ZIP ? ZIP : PACKAGE;
-    }
-
-    /** Whether an entry met while walking a folder is a file to classify: a regular file, links followed. */
-    public static boolean isFile(Path entry) {
-        return Files.isRegularFile(entry);
     }
 }

@@ -15,7 +15,10 @@ public final class Listing {
         return Collections.unmodifiableList(packages);
     }
 
-    /** Unreadable inputs: a missing path, a broken zip. */
+    /**
+     * Unreadable inputs: a missing path, a root that is not a regular file or folder (a FIFO), a
+     * broken zip, a subfolder that could not be listed (the rest of its folder is still listed).
+     */
     public List<Problem> problems() {
         return Collections.unmodifiableList(problems);
     }
@@ -25,8 +28,10 @@ public final class Listing {
     }
 
     /**
-     * Files in the input folders that are neither packages nor zip archives (readmes, images,
-     * scripts), by {@link InputKind}'s rule; files inside archives are not counted.
+     * Entries of the input folders that are neither folders, packages nor zip archives: files
+     * (readmes, images, scripts) by {@link InputKind}'s rule, and entries that are no regular file
+     * (FIFOs, sockets, devices, links to folders, broken links, link loops), never opened. Files
+     * inside archives are not counted.
      */
     public int ignored() {
         return ignored;

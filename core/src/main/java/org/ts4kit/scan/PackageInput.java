@@ -27,7 +27,11 @@ public final class PackageInput {
         this.opener = opener;
     }
 
-    /** The path relative to the input root it was found under; {@code archive.zip!/inner/x.package} inside a zip. */
+    /**
+     * Unique within its listing: the path relative to the input root it was found under (prefixed
+     * with the root as given when there are several); {@code archive.zip!/inner/x.package} inside a
+     * zip; {@code #2} added to a name given twice ({@link InputWalker} says how).
+     */
     public String name() {
         return name;
     }
@@ -40,6 +44,11 @@ public final class PackageInput {
     /** Bytes on disk (stored size inside a zip), for planning. */
     public long size() {
         return size;
+    }
+
+    /** The same input under another name: how a listing makes its names unique. */
+    PackageInput named(String other) {
+        return other.equals(name) ? this : new PackageInput(other, location, size, opener);
     }
 
     public DbpfPackage open() throws IOException {

@@ -1,6 +1,7 @@
 package org.ts4kit.scan;
 
 import org.ts4kit.io.CorruptInputException;
+import org.ts4kit.io.ErrorLine;
 
 /** One thing wrong with one input: where (a path, or {@code archive.zip!/inner.package}), at which offset, and why. */
 public final class Problem {
@@ -35,9 +36,9 @@ public final class Problem {
         return reason;
     }
 
-    /** {@code PATH: offset N: reason}, the CLI's error line. */
+    /** {@code PATH: offset N: reason}, the CLI's error line, control characters escaped ({@link ErrorLine}). */
     @Override
     public String toString() {
-        return location + ": offset " + offset + ": " + reason;
+        return ErrorLine.of(location, offset, reason);
     }
 }

@@ -1,23 +1,41 @@
 package org.ts4kit.job;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.ts4kit.io.FileKind;
+import org.ts4kit.io.NotRegularFileException;
+import org.ts4kit.scan.FolderWalker;
 import org.ts4kit.scan.InputKind;
+import org.ts4kit.scan.InputWalker;
+import org.ts4kit.scan.Problem;
 
 /**
  * Lists the inputs on any Hadoop file system (local, HDFS, S3A when its jars are present): folders
  * recursively, globs, single files. What is a package, a zip or an ignored (counted) file is core's
- * {@link InputKind} rule, the one the CLI's {@code conflicts} uses. With one INPUT, names are
- * relative to it (to a glob's fixed parent for a glob).
+ * {@link InputKind} rule, and local folders are walked by core's {@link FolderWalker}, as the CLI's
+ * {@code conflicts} walks them: FIFOs, devices, broken links and link loops in a folder are never
+ * opened and count as ignored. With one INPUT, names are relative to it (to a glob's fixed parent
+ * for a glob); with several, they are full paths; a name that would come twice gets {@code #2}
+ * (core's {@link InputWalker#uniqueNames}).
+ *
+ * <p>What cannot be listed or read is listed anyway, as a file with a {@link InputFile#problem}: a
+ * folder that cannot be listed (the rest is still listed), an INPUT that is a FIFO or a device. The
+ * reader turns it into one broken package row with that reason, so it is in the tables and the
+ * accounting, as an unreadable zip is.
  */
 public final class FileLister {
     /** What the listing found. */
@@ -31,6 +49,11 @@ public final class FileLister {
     }
 
     public static ListedFiles list(List<String> inputs, Configuration conf) throws IOException {
+        return list(inputs, conf, java.nio.file.Files::newDirectoryStream);
+    }
+
+    /** As {@link #list(List, Configuration)}, listing local folders with {@code folders} (tests refuse some). */
+    static ListedFiles list(List<String> inputs, Configuration conf, FolderWalker.Folders folders) throws IOException {
         ListedFiles out = new ListedFiles();
         boolean relative = inputs.size() == 1;
         for (String input : inputs) {
@@ -43,45 +66,116 @@ public final class FileLister {
             }
             Path base = baseOf(fs, pattern, matches);
             for (FileStatus m : matches) {
-                if (m.isDirectory() && isLocal(m.getPath().toString())) {
-                    walkLocal(out, m.getPath(), base, relative);
+                if (isLocal(m.getPath().toString())) {
+                    listLocal(out, m, base, relative, folders);
                 } else if (m.isDirectory()) {
-                    RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
-                    while (it.hasNext()) {
-                        add(out, it.next(), base, relative, false);
-                    }
+                    walkRemote(out, fs, m.getPath(), base, relative);
                 } else {
                     add(out, m, base, relative, true);
                 }
             }
         }
         out.files.sort(Comparator.comparing((InputFile f) -> f.name).thenComparing(f -> f.path));
+        List<String> unique = InputWalker.uniqueNames(out.files.stream().map(f -> f.name).collect(Collectors.toList()));
+        for (int i = 0; i < unique.size(); i++) {
+            out.files.get(i).name = unique.get(i); // an INPUT given twice, or inside another: each copy its own name
+        }
         return out;
     }
 
     /**
-     * Local folders are walked with java.nio: Hadoop's local file system loads permissions for
-     * every file it lists by running a process per file (20 s for 2,000 files here).
+     * A local match: what it is comes from its attributes, before anything opens it. A folder is
+     * walked with java.nio (Hadoop's local file system loads permissions for every file it lists by
+     * running a process per file: 20 s for 2,000 files here).
      */
-    private static void walkLocal(ListedFiles out, Path dir, Path base, boolean relative) throws IOException {
-        java.nio.file.Path root = java.nio.file.Path.of(dir.toUri());
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
-            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
-                if (!InputKind.isFile(f)) {
-                    continue; // a folder, a broken link: not a file, not counted (readAttributes would throw)
-                }
-                java.nio.file.attribute.BasicFileAttributes a =
-                        java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-                add(out, new Path(f.toUri()), a.size(), a.lastModifiedTime().toMillis(), base, relative, false);
+    private static void listLocal(ListedFiles out, FileStatus match, Path base, boolean relative, FolderWalker.Folders folders) {
+        java.nio.file.Path path = java.nio.file.Path.of(match.getPath().toUri());
+        FileKind kind;
+        try {
+            kind = FileKind.of(path);
+        } catch (NoSuchFileException e) {
+            return; // gone since the glob matched it
+        } catch (IOException e) {
+            unreadable(out, match.getPath(), base, relative, Problem.of(path.toString(), e).reason());
+            return;
+        }
+        if (kind == FileKind.FOLDER) {
+            walkLocal(out, path, base, relative, folders);
+        } else if (kind == FileKind.REGULAR) {
+            add(out, match.getPath(), match.getLen(), match.getModificationTime(), base, relative, true);
+        } else {
+            unreadable(out, match.getPath(), base, relative, NotRegularFileException.reason(kind));
+        }
+    }
+
+    private static void walkLocal(ListedFiles out, java.nio.file.Path root, Path base, boolean relative, FolderWalker.Folders folders) {
+        FolderWalker.walk(root, new FolderWalker.Visitor() {
+            @Override
+            public void file(java.nio.file.Path file, BasicFileAttributes a) {
+                add(out, new Path(file.toUri()), a.size(), a.lastModifiedTime().toMillis(), base, relative, false);
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+
+            @Override
+            public void other(java.nio.file.Path entry) {
+                out.ignored++; // a FIFO, a link to a folder, a broken link: never opened, counted as the CLI counts it
+            }
+
+            @Override
+            public void failed(java.nio.file.Path entry, IOException error) {
+                unreadable(out, new Path(entry.toUri()), base, relative, Problem.of(entry.toString(), error).reason());
+            }
+        }, folders);
+    }
+
+    /**
+     * A remote folder in one recursive listing (one request per thousand files on S3). If it fails
+     * part way, the folder is listed again folder by folder, so that only the folder that fails is
+     * lost (and reported), not the others.
+     */
+    private static void walkRemote(ListedFiles out, FileSystem fs, Path dir, Path base, boolean relative) {
+        int files = out.files.size();
+        long ignored = out.ignored;
+        try {
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            while (it.hasNext()) {
+                add(out, it.next(), base, relative, false);
+            }
+        } catch (IOException e) {
+            out.files.subList(files, out.files.size()).clear();
+            out.ignored = ignored;
+            walkRemoteByFolder(out, fs, dir, base, relative);
+        }
+    }
+
+    private static void walkRemoteByFolder(ListedFiles out, FileSystem fs, Path dir, Path base, boolean relative) {
+        Deque<Path> pending = new ArrayDeque<>();
+        pending.push(dir);
+        while (!pending.isEmpty()) {
+            Path folder = pending.pop();
+            FileStatus[] entries;
+            try {
+                entries = fs.listStatus(folder);
+            } catch (IOException e) {
+                unreadable(out, folder, base, relative, Problem.of(folder.toString(), e).reason());
+                continue;
+            }
+            for (FileStatus st : entries) {
+                if (st.isDirectory()) {
+                    pending.push(st.getPath());
+                } else {
+                    add(out, st, base, relative, false);
+                }
+            }
         }
     }
 
     private static void add(ListedFiles out, FileStatus st, Path base, boolean relative, boolean named) {
         if (st.isFile()) {
             add(out, st.getPath(), st.getLen(), st.getModificationTime(), base, relative, named);
+        } else if (named) {
+            unreadable(out, st.getPath(), base, relative, "not a regular file");
+        } else {
+            out.ignored++; // a link on HDFS: neither a folder nor a file, as for a local folder
         }
     }
 
@@ -95,6 +189,17 @@ public final class FileLister {
         String full = file.toString();
         String name = relative ? relativize(base, file) : full;
         out.files.add(new InputFile(full, name, size, modified, zip));
+    }
+
+    /** Something listed that cannot be read: one broken row under its name, saying why. */
+    private static void unreadable(ListedFiles out, Path where, Path base, boolean relative, String reason) {
+        String full = withoutSlash(where.toString()); // a local folder's URI ends in '/'
+        String name = relative ? relativize(base, where) : full;
+        out.files.add(InputFile.unreadable(full, withoutSlash(name), reason));
+    }
+
+    private static String withoutSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** The folder names are relative to: the INPUT folder itself, a file's parent, or a glob's fixed prefix. */

@@ -13,6 +13,11 @@ public final class InputFile implements Serializable {
     public long size;
     public long modified;
     public boolean zip;
+    /**
+     * Why it cannot be read, found while listing: a folder that could not be listed, an INPUT that is
+     * a FIFO. Null for a file to read. The reader makes it one broken package row with this reason.
+     */
+    public String problem;
 
     public InputFile() {
         // for Kryo
@@ -26,8 +31,15 @@ public final class InputFile implements Serializable {
         this.zip = zip;
     }
 
+    /** Something listed that cannot be read, and why. */
+    public static InputFile unreadable(String path, String name, String problem) {
+        InputFile f = new InputFile(path, name, 0, 0, false);
+        f.problem = problem;
+        return f;
+    }
+
     @Override
     public String toString() {
-        return name + " (" + size + " bytes" + (zip ? ", zip" : "") + ")";
+        return name + (problem != null ? " (" + problem + ")" : " (" + size + " bytes" + (zip ? ", zip" : "") + ")");
     }
 }

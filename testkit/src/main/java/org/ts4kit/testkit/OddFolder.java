@@ -14,8 +14,10 @@ import org.ts4kit.dbpf.ResourceKey;
  * A mods folder with the odd things real ones hold, for checking that every lister counts the
  * same packages, archives and ignored files: hidden files and folders, {@code .ts4script},
  * upper-case extensions, a folder named like a package, names that only contain ".package",
- * a zip with a readme and a script beside its package, and (where the file system allows)
- * a link to a package, a link to a folder and a broken link.
+ * a zip with a readme and a script beside its package, a zip holding two members of one name,
+ * and (where the file system allows) a link to a package, a link to a folder, a broken link, a
+ * link loop, a FIFO named like a package and a name with a backslash in it. The entries that are
+ * no regular file are never opened by a lister and count as ignored.
  */
 public final class OddFolder {
     /** What {@link #write} put there, counted as the shared rule should count it. */
@@ -24,10 +26,15 @@ public final class OddFolder {
         public int archives;
         /** Packages inside the archives (not files of the folder). */
         public int archivedPackages;
-        /** Regular files that are neither packages nor zips; not the files inside archives. */
+        /**
+         * Regular files that are neither packages nor zips, and entries that are no regular file (a
+         * FIFO, a link to a folder, a broken link, a link loop); not the files inside archives.
+         */
         public int ignored;
         /** Whether the symbolic links were made (not on file systems without them). */
         public boolean links;
+        /** Whether {@code Mods/pipe.package} is a FIFO (where {@code mkfifo} exists). */
+        public boolean fifo;
     }
 
     private OddFolder() {
@@ -53,21 +60,52 @@ public final class OddFolder {
         Files.createDirectories(root.resolve("Mods/Empty"));
         e.archives += file(root.resolve("Archives/Pack.ZIP"), zip(pkg));
         e.archivedPackages += 2;
+        e.archives += file(root.resolve("Archives/Twice.zip"), new RawZip().add(RawZip.stored("x.package", pkg))
+                .add(RawZip.stored("x.package", pkg)).build()); // two members, one name: two inputs all the same
+        e.archivedPackages += 2;
+        if (java.io.File.separatorChar == '/') {
+            e.packages += file(root.resolve("Mods/Creator/back\\slash.package"), pkg); // one name, not a folder and a file
+        }
         e.links = links(root, e);
+        e.fifo = fifo(root.resolve("Mods/pipe.package"));
+        e.ignored += e.fifo ? 1 : 0;
         return e;
     }
 
-    /** A link to a package (a package), a link to a folder (not followed), a broken link (no file). */
+    /**
+     * A link to a package (a package); a link to a folder (not followed), a broken link and a link
+     * loop (ignored: not regular files).
+     */
     private static boolean links(Path root, Expected e) throws IOException {
         try {
             Files.createSymbolicLink(root.resolve("Mods/linked.package"), root.resolve("Mods/Creator/mod.package").toAbsolutePath());
             Files.createSymbolicLink(root.resolve("Mods/LinkedFolder"), root.resolve("Mods/Creator").toAbsolutePath());
             Files.createSymbolicLink(root.resolve("Mods/gone.package"), root.resolve("Mods/no-such-file").toAbsolutePath());
+            Files.createSymbolicLink(root.resolve("Mods/loop.package"), root.resolve("Mods/loop.package").toAbsolutePath());
         } catch (UnsupportedOperationException | IOException ex) {
             return false;
         }
         e.packages++;
+        e.ignored += 3;
         return true;
+    }
+
+    /**
+     * Makes a FIFO at {@code path} with {@code mkfifo}; false where there is none (tests then assume
+     * it away). Opening a FIFO for reading blocks until something writes to it: what a lister must never do.
+     */
+    public static boolean fifo(Path path) throws IOException {
+        Files.createDirectories(path.getParent());
+        try {
+            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 && Files.exists(path);
+        } catch (IOException ex) {
+            return false; // no mkfifo
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static int file(Path file, byte[] bytes) throws IOException {

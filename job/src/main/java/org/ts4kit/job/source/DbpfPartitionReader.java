@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.io.ByteSource;
+import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.job.HadoopFileAccess;
 import org.ts4kit.job.InputFile;
@@ -130,7 +131,12 @@ final class DbpfPartitionReader implements PartitionReader<InternalRow> {
         }
         metrics.bytesRead += f.size;
         List<PackageInput> found;
-        if (!f.zip) {
+        if (f.problem != null) {
+            // found unreadable while listing (a folder that could not be listed, a FIFO): one broken row saying why
+            found = filter.admitsPackage(f.name) ? List.of(new PackageInput(f.name, f.name, 0, o -> {
+                throw new CorruptInputException(f.name, 0, f.problem);
+            })) : List.of();
+        } else if (!f.zip) {
             found = List.of(new PackageInput(f.name, f.name, f.size, o -> DbpfPackage.open(access.open(f, scratch), o)));
         } else {
             try {
