@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -112,12 +113,25 @@ class ConcurrentReadStressTest {
             Files.write(dir.resolve("p" + p + ".package"), w.bytes);
         }
         Listing listing = InputWalker.list(List.of(dir));
+        List<String> wrongBytes = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService scans = Executors.newFixedThreadPool(3);
         List<Future<List<String>>> results = new ArrayList<>();
         for (int s = 0; s < 6; s++) {
             results.add(scans.submit(() -> {
                 List<String> hashes = new ArrayList<>();
                 CollectionScan.run(listing, 4, new PackageScanner(ScanOptions.ALL, ReadOptions.defaults()), new ScanSink() {
+                    @Override
+                    public void onResource(ScannedPackage pkg, int i, ByteBuffer bytes) {
+                        if (bytes != null) { // what the sink is handed must be what was written, too
+                            int p = Integer.parseInt(pkg.name().substring(1, pkg.name().indexOf('.')));
+                            byte[] got = new byte[bytes.remaining()];
+                            bytes.duplicate().get(got);
+                            if (!Arrays.equals(written.get(p).data.get(i), got)) {
+                                wrongBytes.add(pkg.name() + " entry " + i);
+                            }
+                        }
+                    }
+
                     @Override
                     public void onPackage(ScannedPackage pkg) {
                         synchronized (hashes) {
@@ -142,7 +156,12 @@ class ConcurrentReadStressTest {
         }
         expected.sort(null);
         for (Future<List<String>> r : results) {
-            assertEquals(expected, r.get());
+            List<String> got = r.get();
+            List<String> wrong = new ArrayList<>(got);
+            wrong.removeAll(expected);
+            assertEquals(List.of(), wrong, "hashes that differ from what was written");
+            assertEquals(expected, got);
         }
+        assertEquals(List.of(), wrongBytes, "bytes handed to the sink that differ from what was written");
     }
 }
