@@ -193,14 +193,19 @@ public final class ZipArchive implements Closeable {
      * {@code pool} inflates into a new array, as {@link #open(ZipEntryInfo)} does.
      */
     public ByteSource open(ZipEntryInfo entry, String member, BufferPool pool) throws ZipFormatException {
-        if (pool == null || entry.method() != ZipEntryInfo.DEFLATED) {
-            return ByteSources.wrap(member, data(entry));
+        try {
+            if (pool == null || entry.method() != ZipEntryInfo.DEFLATED) {
+                return ByteSources.wrap(member, data(entry));
+            }
+            checkOwn(entry);
+            guard(entry);
+            ByteBuffer data = EntryReader.read(source, entry, maxEntryBytes, pool);
+            byte[] array = data.array();
+            return ByteSources.wrap(member, data, () -> pool.release(array));
+        } catch (ZipFormatException e) {
+            // errors name the member as its reader does (a second member of one name is "x.package#2")
+            throw e.file().equals(member) ? e : new ZipFormatException(member, e.offset(), e.reason(), e);
         }
-        checkOwn(entry);
-        guard(entry);
-        ByteBuffer data = EntryReader.read(source, entry, maxEntryBytes, pool);
-        byte[] array = data.array();
-        return ByteSources.wrap(member, data, () -> pool.release(array));
     }
 
     private void guard(ZipEntryInfo entry) throws ZipFormatException {
