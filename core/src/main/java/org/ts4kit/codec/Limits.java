@@ -19,6 +19,8 @@ public final class Limits {
 
     /** Members per zip archive ({@code -Dts4kit.maxZipMembers}): real mod archives hold a few thousand at most. */
     public static final int DEFAULT_MAX_ZIP_MEMBERS = 1_000_000;
+    /** Bytes in a zip member's name ({@code -Dts4kit.maxPathLength}): Linux's PATH_MAX; the format allows 65,535. */
+    public static final int DEFAULT_MAX_PATH_LENGTH = 4096;
 
     private static volatile long maxResourceBytes = initial();
 
@@ -54,6 +56,12 @@ public final class Limits {
     public static int maxZipMembers() {
         String v = System.getProperty("ts4kit.maxZipMembers");
         return v == null ? DEFAULT_MAX_ZIP_MEMBERS : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, parseSize(v)));
+    }
+
+    /** The longest zip member name, in bytes ({@code -Dts4kit.maxPathLength}, default {@link #DEFAULT_MAX_PATH_LENGTH}). */
+    public static int maxPathLength() {
+        String v = System.getProperty("ts4kit.maxPathLength");
+        return v == null ? DEFAULT_MAX_PATH_LENGTH : (int) Math.min(65_535, Math.max(0, parseSize(v)));
     }
 
     /** Parses {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */

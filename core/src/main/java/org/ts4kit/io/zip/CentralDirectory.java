@@ -65,6 +65,11 @@ final class CentralDirectory {
         int method = src.getUnsignedShortLE(pos + 10);
         long crc = src.getUnsignedIntLE(pos + 16);
         int nameLen = src.getUnsignedShortLE(pos + 28);
+        int maxName = Limits.maxPathLength();
+        if (nameLen > maxName) { // error lines and job rows carry the name: no 64 KiB names
+            throw new ZipFormatException(src.name(), pos + 28, "central directory record " + index + " has a name of "
+                    + nameLen + " bytes, longer than the limit of " + maxName + " (-Dts4kit.maxPathLength)");
+        }
         byte[] raw = new byte[nameLen];
         src.get(pos + HEADER_SIZE, raw, 0, nameLen);
         String name = ZipNames.decode(raw);

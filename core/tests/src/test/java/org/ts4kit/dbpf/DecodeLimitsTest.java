@@ -216,4 +216,11 @@ class DecodeLimitsTest {
             }
         }
     }
+
+    @Test
+    void aMemberNameLongerThanThePathLimitIsRefused() throws IOException {
+        byte[] bytes = new RawZip().add(RawZip.stored("d/".repeat(2100) + "x.package", new byte[] {1})).build();
+        ZipFormatException e = assertThrows(ZipFormatException.class, () -> ZipArchive.open(ByteSources.wrap("long.zip", bytes)));
+        assertTrue(e.reason().contains("name of 4209 bytes, longer than the limit of 4096 (-Dts4kit.maxPathLength)"), e.reason());
+    }
 }
