@@ -10,8 +10,9 @@
 # plain build replays it as a regression test; one written elsewhere (the module folder) is moved there.
 # Each finding is printed; commit it with the fix. The corpus Jazzer grows is kept in fuzz/.cifuzz-corpus
 # (not in git), so a later run starts where this one stopped; the real samples (shared/real-sample, not ours
-# to commit) are added to it as extra seeds. Logs: fuzz/target/fuzz-logs/<Harness>.log. Exit status 1 when
-# anything was found.
+# to commit) are added to it as extra seeds, so a finding may be mostly a real file: such findings are named
+# at the end, to be reproduced on generated data before they are committed. Logs: fuzz/target/fuzz-logs/<Harness>.log.
+# Exit status 1 when anything was found.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -62,6 +63,7 @@ is_finding() { case "$1" in crash-*|timeout-*|oom-*|slow-unit-*|leak-*) return 0
 snapshot() { find fuzz -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' -o -name 'leak-*' \) -not -path 'fuzz/target/*' -not -path 'fuzz/.cifuzz-corpus/*' | sort; }
 
 found=0
+findings=()
 for h in "${HARNESSES[@]}"; do
   method="$(grep -A1 '@FuzzTest' "fuzz/src/test/java/org/ts4kit/fuzz/$h.java" | grep -o 'void [A-Za-z0-9_]*' | head -1 | cut -d' ' -f2)"
   dest="$INPUTS/${h}Inputs/$method"
@@ -83,6 +85,7 @@ for h in "${HARNESSES[@]}"; do
       mv "$f" "$dest/$name"
     fi
     echo "  FINDING: $dest/$name"
+    findings+=("$dest/$name")
     found=1
   done
   if [ "$status" = FAILED ] && [ -z "$new" ]; then
@@ -90,4 +93,7 @@ for h in "${HARNESSES[@]}"; do
     found=1
   fi
 done
+if [ ${#findings[@]} -gt 0 ]; then
+  java -cp "$CP" org.ts4kit.fuzz.Provenance "${findings[@]}"
+fi
 exit "$found"
