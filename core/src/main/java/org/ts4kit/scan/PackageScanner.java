@@ -130,8 +130,13 @@ public final class PackageScanner {
         try {
             table = StringTable.decode(out.input().location(), bytes);
         } catch (DbpfFormatException e) {
-            // the container is fine; only the table's content is not what STBL v5 says
-            Problem p = Problem.of(out.input().location(), e);
+            // the container is fine; only the table's content is not what STBL v5 says. The table's
+            // offset counts in its decoded bytes, not in the file: the problem points at the entry's
+            // data in the file and says which entry and where inside it
+            DbpfIndex idx = out.index();
+            Problem p = new Problem(out.input().location(), idx.offset(entry), "entry " + entry + " (" + idx.key(entry)
+                    + ") is not a valid string table: at byte " + e.offset() + " of its " + bytes.remaining()
+                    + " decoded bytes: " + e.reason());
             out.warning(p);
             sink.onProblem(out, p, false);
             return;

@@ -17,7 +17,7 @@ final class MemberGuard {
     private final long budget;
     private final AtomicLong inflated = new AtomicLong();
 
-    MemberGuard(List<ZipEntryInfo> entries, long budget) {
+    MemberGuard(List<ZipEntryInfo> entries, long archiveLength, long budget) {
         this.budget = budget;
         this.overlaps = new int[entries.size()];
         Arrays.fill(overlaps, -1);
@@ -34,6 +34,12 @@ final class MemberGuard {
         long reach = 0;
         for (int k : byOffset) {
             ZipEntryInfo e = entries.get(k);
+            if (archiveLength < EntryReader.LOCAL_HEADER_SIZE
+                    || Long.compareUnsigned(e.localHeaderOffset(), archiveLength - EntryReader.LOCAL_HEADER_SIZE) > 0) {
+                // no local header fits there: not a share of another member's bytes, whatever that one's size
+                // claims; the reader refuses it at its central record as lying outside the archive
+                continue;
+            }
             if (owner >= 0 && Long.compareUnsigned(e.localHeaderOffset(), reach) < 0) {
                 overlaps[k] = owner;
                 continue; // a refused member does not extend what the others may not touch

@@ -74,7 +74,7 @@ public final class ZipArchive implements Closeable {
         this.end = end;
         this.entries = Collections.unmodifiableList(entries);
         this.maxEntryBytes = maxEntryBytes;
-        this.guard = new MemberGuard(this.entries, decodeBudget);
+        this.guard = new MemberGuard(this.entries, source.length(), decodeBudget);
         this.byName = new HashMap<>(Math.max(16, entries.size() * 2));
         for (ZipEntryInfo e : entries) {
             byName.putIfAbsent(e.name(), e);

@@ -127,6 +127,30 @@ class PackageScannerTest {
         assertEquals("package a.package broken", seen.get(seen.size() - 1));
     }
 
+    /**
+     * A string table whose container decodes but whose content is bad is a warning that points into the
+     * file: at the entry's data, naming the entry and the byte of the table. (Found by fuzzing: the
+     * warning gave the table's own offset as if it were the file's, and did not say which entry.)
+     */
+    @Test
+    void aStringTableThatDoesNotDecodeIsAWarningAtItsEntryInTheFile() throws Exception {
+        byte[] table = new StringTableWriter().add(0x1234, "Hello").toByteArray();
+        table[table.length - 6] = (byte) 0x7F; // the text length of the only entry: far past the end
+        DbpfWriter w = DbpfWriter.inMemory();
+        w.add(TUNING, XML, Compression.NONE);
+        w.add(TABLE, table, Compression.ZLIB);
+        byte[] bytes = w.toByteArray();
+        ScannedPackage p = new PackageScanner(ScanOptions.ALL, ReadOptions.defaults()).scan(input(bytes), new ResourceBuffer(),
+                ScanSink.NONE);
+        assertFalse(p.isBroken(), "the container is fine");
+        assertEquals(1, p.warnings().size(), p.warnings().toString());
+        Problem warning = p.warnings().get(0);
+        assertEquals("dir/a.package", warning.location());
+        assertEquals(p.index().offset(1), warning.offset(), "where entry 1's data is in the file");
+        assertTrue(warning.reason().startsWith("entry 1 (" + TABLE + ") is not a valid string table: at byte " + (table.length - 7)
+                + " of its " + table.length + " decoded bytes: entry 0 of 1: text length"), warning.reason());
+    }
+
     @Test
     void aPackageThatDoesNotOpenIsOneProblemAndOnePackage() {
         List<String> seen = walk(ScanOptions.ALL, "not a package at all".getBytes());

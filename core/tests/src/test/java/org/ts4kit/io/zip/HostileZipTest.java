@@ -119,6 +119,20 @@ class HostileZipTest {
                 e.reason());
     }
 
+    /**
+     * A local header offset past the end, under an earlier member whose lying compressed size reaches
+     * past it too: refused as lying outside the archive, at its central record. (Found by fuzzing: it
+     * was refused as sharing the other member's bytes, at its local header offset, outside the file.)
+     */
+    @Test
+    void aLocalHeaderOffsetOutsideTheArchiveInsideAnotherMembersClaimedExtent() throws Exception {
+        RawZip.putInt(bytes, raw.centralOffsets.get(0) + 20, 0x7000_0000L); // member 0 claims 1.8 GB of data
+        RawZip.putInt(bytes, raw.centralOffsets.get(1) + 42, 0x0100_0000L); // member 1's header: 16 MiB in
+        ZipFormatException e = readFails(1);
+        assertEquals(raw.centralOffsets.get(1), e.offset());
+        assertEquals("entry 'a/b.package': local header at 16777216 lies outside the archive (" + bytes.length + " bytes)", e.reason());
+    }
+
     @Test
     void aCompressedSizePastTheEnd() throws Exception {
         RawZip.putInt(bytes, raw.centralOffsets.get(1) + 20, 0x7000_0000L);

@@ -1,0 +1,201 @@
+package org.ts4kit.fuzz;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.ts4kit.codec.RefPackEncoder;
+import org.ts4kit.codec.ZlibEncoder;
+import org.ts4kit.dbpf.Compression;
+import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.dbpf.DbpfIndex;
+import org.ts4kit.dbpf.DbpfPackage;
+import org.ts4kit.resource.NameMap;
+import org.ts4kit.resource.NameMapWriter;
+import org.ts4kit.resource.ResourceDetails;
+import org.ts4kit.resource.ResourceTypes;
+import org.ts4kit.resource.StringTable;
+import org.ts4kit.resource.StringTableWriter;
+import org.ts4kit.testkit.RandomPackages;
+import org.ts4kit.testkit.RealSamples;
+import org.ts4kit.testkit.ZipFixtures;
+import org.ts4kit.testkit.corpus.CorpusGenerator;
+import org.ts4kit.testkit.corpus.TuningXml;
+
+/**
+ * Writes the harnesses' seed inputs ({@code tools/fuzz.sh --seeds}; the output is committed):
+ * <pre>
+ * SeedCorpus committed DIR   generated data only, as DIR/&lt;Harness&gt;Inputs/&lt;method&gt;/seed-*
+ * SeedCorpus real DIR        the small real samples and what they hold, as DIR/&lt;fqcn&gt;/&lt;method&gt;/real-*
+ * </pre>
+ * Generated seeds are the demo corpus's smallest packages (good and broken), random packages of every
+ * index shape, mod archives, and the resources, stored streams and headers inside them. Real samples
+ * are not ours to commit: {@code tools/fuzz.sh} writes them into Jazzer's generated corpus folder
+ * ({@code fuzz/.cifuzz-corpus}, ignored by git) before it fuzzes.
+ */
+public final class SeedCorpus {
+    private static final long SEED = 0x7534_6B69_74L;
+    /** Whole packages over this are left out: most of their bytes are resource data, not structure. */
+    private static final int MAX_PACKAGE = 26 << 10;
+
+    private SeedCorpus() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2 || !List.of("committed", "real").contains(args[0])) {
+            System.err.println("usage: SeedCorpus committed|real DIR");
+            System.exit(2);
+        }
+        Path dir = Paths.get(args[1]);
+        SeedSet seeds = new SeedSet();
+        if (args[0].equals("committed")) {
+            generated(seeds);
+            seeds.writeUnder(dir, "seed-", false);
+        } else {
+            Path samples = RealSamples.folder();
+            if (samples == null) {
+                System.out.println("no real samples: " + RealSamples.absent());
+                return;
+            }
+            for (Path p : packages(samples)) {
+                fromPackage(seeds, "real-" + p.getFileName(), Files.readAllBytes(p));
+            }
+            seeds.writeUnder(dir, "", true);
+        }
+    }
+
+    static void generated(SeedSet seeds) throws IOException {
+        Path tmp = Files.createTempDirectory("ts4kit-seeds");
+        try {
+            CorpusGenerator.generate(tmp, 60, SEED, 0);
+            for (Path p : packages(tmp)) {
+                fromPackage(seeds, "demo-" + tmp.relativize(p).toString().replace('/', '_'), Files.readAllBytes(p));
+            }
+        } finally {
+            try (Stream<Path> all = Files.walk(tmp)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(SEED);
+        for (int shape = 0; shape < 8; shape++) {
+            byte[] pkg = RandomPackages.generate(rnd, 2 + shape % 4, shape).bytes;
+            fromPackage(seeds, "random-shape" + shape, pkg);
+        }
+        handMade(seeds);
+        zips(seeds);
+    }
+
+    /** Every {@code .package} under {@code dir} of at most {@link #MAX_PACKAGE} bytes, smallest first. */
+    private static List<Path> packages(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".package"))
+                    .filter(p -> p.toFile().length() <= MAX_PACKAGE)
+                    .sorted(Comparator.comparingLong((Path p) -> p.toFile().length()).thenComparing(Path::toString))
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** The package as a seed of the package harnesses, and its resources as seeds of the others. */
+    static void fromPackage(SeedSet seeds, String name, byte[] bytes) {
+        seeds.add(PackageReadFuzzTest.class, name, bytes);
+        seeds.add(PackageScanFuzzTest.class, name, bytes);
+        try (DbpfPackage pkg = DbpfPackage.open(name, java.nio.ByteBuffer.wrap(bytes))) {
+            DbpfIndex index = pkg.index();
+            for (int i = 0; i < index.size(); i++) {
+                try {
+                    resource(seeds, name + "-" + i, pkg, i);
+                } catch (DbpfFormatException broken) {
+                    // a broken entry of a broken package: the package seed has it already
+                }
+            }
+        } catch (DbpfFormatException broken) {
+            // a package that does not open is a package seed only
+        }
+    }
+
+    private static void resource(SeedSet seeds, String name, DbpfPackage pkg, int i) throws DbpfFormatException {
+        DbpfIndex index = pkg.index();
+        if (index.isDeleted(i)) {
+            return;
+        }
+        byte[] stored = bytes(pkg.storedBytes(i));
+        if (index.compression(i) == Compression.ZLIB) {
+            seeds.add(ZlibDecoderFuzzTest.class, name, withSize(index.memSize(i), stored));
+        } else if (index.compression(i) == Compression.REFPACK) {
+            seeds.add(RefPackDecoderFuzzTest.class, name, stored);
+        }
+        byte[] data = pkg.read(i);
+        int type = index.type(i);
+        if (type == StringTable.TYPE) {
+            seeds.add(StringTableFuzzTest.class, name, data);
+        } else if (type == NameMap.TYPE) {
+            seeds.add(NameMapFuzzTest.class, name, data);
+        } else if (ResourceTypes.isTuning(type)) {
+            seeds.add(TuningHeaderFuzzTest.class, name, head(data, 2048)); // the sniffer stops at the root's '>'
+        } else if (ResourceDetails.isImage(type)) {
+            seeds.add(ImageInfoFuzzTest.class, name, head(data, 1024)); // headers only: pixels are never read
+        }
+    }
+
+    /** Small streams and resources written on purpose: empty ones, tiny ones, every header layout. */
+    private static void handMade(SeedSet seeds) {
+        byte[] text = "<T n=\"value\">12</T><T n=\"value\">12</T><L n=\"loot\"> buff trait mood </L>".getBytes(StandardCharsets.UTF_8);
+        seeds.add(ZlibDecoderFuzzTest.class, "empty", withSize(0, ZlibEncoder.encode(new byte[0])));
+        seeds.add(ZlibDecoderFuzzTest.class, "text", withSize(text.length, ZlibEncoder.encode(text)));
+        seeds.add(RefPackDecoderFuzzTest.class, "text", RefPackEncoder.encode(text));
+        seeds.add(RefPackDecoderFuzzTest.class, "four-byte-sizes", new byte[] {(byte) 0x91, (byte) 0xFB, 0, 0, 0, 9, 0, 0, 0, 4,
+            (byte) 0xE0, 'a', 'b', 'c', 'd', (byte) 0xFC});
+        seeds.add(StringTableFuzzTest.class, "two", new StringTableWriter().add("Mod:A", "Hello").add("Mod:B", "Wörld ☃").toByteArray());
+        seeds.add(StringTableFuzzTest.class, "empty", new StringTableWriter().toByteArray());
+        seeds.add(NameMapFuzzTest.class, "three", new NameMapWriter().add(1, "Mod:Buff").add(2, "Mod:Hat 🦙").add(3, "").toByteArray());
+        SplittableRandom rnd = new SplittableRandom(SEED);
+        byte[] xml = TuningXml.generate(rnd, "Mod:Buff_Happy", 0x8000_0000_0000_0001L, 600);
+        seeds.add(TuningHeaderFuzzTest.class, "instance", xml);
+        seeds.add(TuningHeaderFuzzTest.class, "utf16", ("\uFEFF<?xml version=\"1.0\"?><!-- c --><I c=\"Trait\" n=\"wide &amp; ☃\" s=\"2\"/>")
+                .getBytes(StandardCharsets.UTF_16LE));
+        seeds.add(TuningHeaderFuzzTest.class, "module", "<M n=\"module.name\" s=\"3\"><T>1</T></M>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The zip fuzzers' archives, a mod archive, and one holding a demo-sized package. */
+    private static void zips(SeedSet seeds) throws IOException {
+        Random random = new Random(SEED);
+        List<byte[]> fixtures = ZipFixtures.fuzzCorpus(random);
+        for (int i = 0; i < fixtures.size(); i++) {
+            seeds.add(ZipArchiveFuzzTest.class, "fixture-" + i + ".zip", fixtures.get(i));
+        }
+        seeds.add(ZipArchiveFuzzTest.class, "mod-archive.zip", ZipFixtures.modArchive(random).write());
+        byte[] pkg = RandomPackages.generate(new SplittableRandom(SEED), 3, 7).bytes;
+        seeds.add(ZipArchiveFuzzTest.class, "package.zip", ZipFixtures.contents().deflated("Mods/a.package", pkg)
+                .stored("Mods/b.package", pkg).write());
+    }
+
+    /** A zlib harness input: the declared size as 3 bytes little-endian, then the stream. */
+    static byte[] withSize(long size, byte[] stream) {
+        byte[] out = new byte[3 + stream.length];
+        out[0] = (byte) size;
+        out[1] = (byte) (size >>> 8);
+        out[2] = (byte) (size >>> 16);
+        System.arraycopy(stream, 0, out, 3, stream.length);
+        return out;
+    }
+
+    private static byte[] head(byte[] data, int max) {
+        return data.length <= max ? data : java.util.Arrays.copyOf(data, max);
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+}
