@@ -1,6 +1,8 @@
 package org.ts4kit.fuzz;
 
 import java.nio.ByteBuffer;
+import java.util.function.Function;
+import org.ts4kit.dbpf.DbpfFormatException;
 
 /** The same bytes held three ways, and the check that all three read the same. */
 final class Inputs {
@@ -36,6 +38,24 @@ final class Inputs {
         scratch.clear().position(DIRECT_AT);
         scratch.put(data, from, length);
         return scratch.flip().position(DIRECT_AT);
+    }
+
+    /** A decoder of untrusted bytes, called on one way of holding them. */
+    interface Decode<T> {
+        T run() throws DbpfFormatException;
+    }
+
+    /**
+     * What {@code decode} made of {@code length} bytes named {@code name}: the result as {@code describe}
+     * tells it (describing checks it), or the refusal, which must be well formed ({@link Refusals#check}).
+     */
+    static <T> String outcome(String name, int length, Decode<T> decode, Function<T, String> describe) {
+        try {
+            return describe.apply(decode.run());
+        } catch (DbpfFormatException e) {
+            Refusals.check(e, name, length);
+            return "refused: " + e.getMessage();
+        }
     }
 
     /** Every way of holding the bytes must have come to the same outcome. */

@@ -16,33 +16,19 @@ class NameMapFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void decode(byte[] data) {
-        String whole = outcome(() -> NameMap.decode(NAME, data), data.length);
+        String whole = Inputs.outcome(NAME, data.length, () -> NameMap.decode(NAME, data),
+                NameMapFuzzTest::describe);
         byte[] padded = Inputs.padded(data);
-        String slice = outcome(() -> NameMap.decode(NAME, padded, Inputs.PAD, data.length), data.length);
-        String direct = outcome(() -> NameMap.decode(NAME, Inputs.direct(data)), data.length);
+        String slice = Inputs.outcome(NAME, data.length, () -> NameMap.decode(NAME, padded, Inputs.PAD, data.length),
+                NameMapFuzzTest::describe);
+        String direct = Inputs.outcome(NAME, data.length, () -> NameMap.decode(NAME, Inputs.direct(data)),
+                NameMapFuzzTest::describe);
         Inputs.same(whole, slice, direct);
     }
 
     /** The package harness's check of a decoded name-map resource. */
     static void check(String name, ByteBuffer bytes) {
-        try {
-            describe(NameMap.decode(name, bytes));
-        } catch (DbpfFormatException e) {
-            Refusals.check(e, name, bytes.remaining());
-        }
-    }
-
-    private interface Decode {
-        NameMap run() throws DbpfFormatException;
-    }
-
-    private static String outcome(Decode decode, int length) {
-        try {
-            return describe(decode.run());
-        } catch (DbpfFormatException e) {
-            Refusals.check(e, NAME, length);
-            return "refused: " + e.getMessage();
-        }
+        Inputs.outcome(name, bytes.remaining(), () -> NameMap.decode(name, bytes), NameMapFuzzTest::describe);
     }
 
     private static String describe(NameMap map) {

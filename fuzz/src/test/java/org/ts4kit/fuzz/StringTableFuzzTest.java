@@ -16,33 +16,19 @@ class StringTableFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void decode(byte[] data) {
-        String whole = outcome(() -> StringTable.decode(NAME, data), data.length);
+        String whole = Inputs.outcome(NAME, data.length, () -> StringTable.decode(NAME, data),
+                StringTableFuzzTest::describe);
         byte[] padded = Inputs.padded(data);
-        String slice = outcome(() -> StringTable.decode(NAME, padded, Inputs.PAD, data.length), data.length);
-        String direct = outcome(() -> StringTable.decode(NAME, Inputs.direct(data)), data.length);
+        String slice = Inputs.outcome(NAME, data.length, () -> StringTable.decode(NAME, padded, Inputs.PAD, data.length),
+                StringTableFuzzTest::describe);
+        String direct = Inputs.outcome(NAME, data.length, () -> StringTable.decode(NAME, Inputs.direct(data)),
+                StringTableFuzzTest::describe);
         Inputs.same(whole, slice, direct);
     }
 
     /** The package harness's check of a decoded string-table resource. */
     static void check(String name, ByteBuffer bytes) {
-        try {
-            describe(StringTable.decode(name, bytes));
-        } catch (DbpfFormatException e) {
-            Refusals.check(e, name, bytes.remaining());
-        }
-    }
-
-    private interface Decode {
-        StringTable run() throws DbpfFormatException;
-    }
-
-    private static String outcome(Decode decode, int length) {
-        try {
-            return describe(decode.run());
-        } catch (DbpfFormatException e) {
-            Refusals.check(e, NAME, length);
-            return "refused: " + e.getMessage();
-        }
+        Inputs.outcome(name, bytes.remaining(), () -> StringTable.decode(name, bytes), StringTableFuzzTest::describe);
     }
 
     /** Every entry, after checking what the table says of itself. */
