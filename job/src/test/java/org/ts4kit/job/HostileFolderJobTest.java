@@ -20,12 +20,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.ts4kit.codec.ZlibEncoder;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfWriter;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.PackageInput;
+import org.ts4kit.testkit.HostileFiles;
 import org.ts4kit.testkit.OddFolder;
 import org.ts4kit.testkit.RawZip;
 
@@ -45,46 +45,11 @@ class HostileFolderJobTest {
         return w.toByteArray();
     }
 
-    /** 2,000 records pointing at one zlib stream of 8 MiB: 16 GB to inflate without the budget and dedup. */
-    private static byte[] sharedStream() {
-        byte[] stream = ZlibEncoder.encode(new byte[8 << 20]);
-        int records = 2_000;
-        ByteBuffer b = ByteBuffer.allocate(96 + stream.length + 4 + records * 32).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0, 0x46504244).putInt(4, 2).putInt(8, 1).putInt(36, records).putInt(44, 4 + records * 32)
-                .putInt(60, 3).putLong(64, 96 + stream.length);
-        b.position(96);
-        b.put(stream).putInt(0);
-        for (int i = 0; i < records; i++) {
-            b.putInt(0x0333406C).putInt(0).putInt(0).putInt(i).putInt(96).putInt(stream.length | 0x8000_0000)
-                    .putInt(8 << 20).putShort((short) Compression.ZLIB).putShort((short) 1);
-        }
-        return b.array();
-    }
-
     /** A header declaring 268 million entries in a file of a few hundred bytes. */
     private static byte[] hugeCount(byte[] good) {
         byte[] b = Arrays.copyOf(good, good.length);
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(36, 268_000_000);
         return b;
-    }
-
-    /** A zip whose one central record appears 50 times, all pointing at the same local header. */
-    private static byte[] sharedHeaderZip(byte[] pkg) {
-        byte[] one = new RawZip().add(RawZip.stored("a.package", pkg)).build();
-        ByteBuffer in = ByteBuffer.wrap(one).order(ByteOrder.LITTLE_ENDIAN);
-        int eocd = one.length - 22;
-        int cdOffset = in.getInt(eocd + 16);
-        int cdSize = in.getInt(eocd + 12);
-        int copies = 50;
-        ByteBuffer out = ByteBuffer.allocate(cdOffset + cdSize * copies + 22).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(one, 0, cdOffset);
-        for (int i = 0; i < copies; i++) {
-            out.put(one, cdOffset, cdSize);
-        }
-        int end = out.position();
-        out.put(one, eocd, 22);
-        out.putShort(end + 8, (short) copies).putShort(end + 10, (short) copies).putInt(end + 12, cdSize * copies);
-        return out.array();
     }
 
     @Test
@@ -95,9 +60,12 @@ class HostileFolderJobTest {
         byte[] good = goodPackage();
         Path nasty = Files.createDirectories(root.resolve("Mods/Nasty"));
         Files.write(nasty.resolve("truncated.package"), Arrays.copyOf(good, good.length / 2));
-        Files.write(nasty.resolve("shared-stream.package"), sharedStream());
+        // 2,000 records on one zlib stream of 8 MiB: 16 GB to inflate without the budget and the dedup
+        Files.write(nasty.resolve("shared-stream.package"), HostileFiles.sharedStreamPackage(2_000, new byte[8 << 20]));
         Files.write(nasty.resolve("huge-count.package"), hugeCount(good));
-        Files.write(nasty.resolve("shared-header.zip"), sharedHeaderZip(good));
+        // one central record 50 times, all pointing at the same local header
+        Files.write(nasty.resolve("shared-header.zip"),
+                HostileFiles.sharedLocalHeader(new RawZip().add(RawZip.stored("a.package", good)).build(), 50));
         Files.write(nasty.resolve("new\nline.package"), good);
 
         JobOptions o = new JobOptions();

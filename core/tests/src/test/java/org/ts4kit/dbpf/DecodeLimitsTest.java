@@ -19,7 +19,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.ts4kit.codec.ZlibEncoder;
 import org.ts4kit.io.ByteSources;
 import org.ts4kit.io.zip.ZipArchive;
 import org.ts4kit.io.zip.ZipEntryInfo;
@@ -30,6 +29,7 @@ import org.ts4kit.scan.PackageScanner;
 import org.ts4kit.scan.ScanOptions;
 import org.ts4kit.scan.ScanSink;
 import org.ts4kit.scan.ScannedPackage;
+import org.ts4kit.testkit.HostileFiles;
 import org.ts4kit.testkit.RawZip;
 
 /**
@@ -38,12 +38,6 @@ import org.ts4kit.testkit.RawZip;
  * one local header. Each fails fast, naming the limit, instead of an OutOfMemoryError or hours of work.
  */
 class DecodeLimitsTest {
-    /** A DBPF header declaring {@code count} entries of constant type/group/instance-high fields at {@code indexPos}. */
-    private static ByteBuffer header(long count, long indexPos, int indexBytes) {
-        return ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN).putInt(0, DbpfHeader.MAGIC).putInt(4, 2).putInt(8, 1)
-                .putInt(36, (int) count).putInt(44, indexBytes).putInt(60, 3).putLong(64, indexPos);
-    }
-
     @Test
     void aHugeDeclaredEntryCountIsRefusedBeforeAnyAllocation(@TempDir Path dir) throws IOException {
         // 268M entries of 16 bytes in a sparse 4 GiB file: they would "fit", and the index arrays
@@ -52,7 +46,7 @@ class DecodeLimitsTest {
         long count = 268_000_000L;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.SPARSE)) {
-            ch.write(header(count, 96, (int) (count * 16 + 16)), 0);
+            ch.write(HostileFiles.dbpfHeader(count, 96, (int) (count * 16 + 16)), 0);
             ch.write(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 7), 96); // flags: 3 constants
             ch.write(ByteBuffer.allocate(1), 96 + 16 + count * 16 - 1);
         }
@@ -79,26 +73,13 @@ class DecodeLimitsTest {
         assertThrows(IllegalArgumentException.class, () -> ten.withMaxEntries(80_000_000)); // past what arrays hold
     }
 
-    /** {@code records} index records all pointing at one zlib stream of {@code data}. */
-    private static ByteBuffer sharedStreamPackage(int records, byte[] data) {
-        byte[] stream = ZlibEncoder.encode(data);
-        int indexBytes = 4 + records * 32;
-        ByteBuffer file = ByteBuffer.allocate(96 + stream.length + indexBytes).order(ByteOrder.LITTLE_ENDIAN);
-        file.put(header(records, 96 + stream.length, indexBytes).array()).put(stream).putInt(0);
-        for (int i = 0; i < records; i++) {
-            file.putInt(0x0333406C).putInt(0).putInt(0).putInt(i).putInt(96).putInt(stream.length | 0x8000_0000)
-                    .putInt(data.length).putShort((short) Compression.ZLIB).putShort((short) 1);
-        }
-        return file.flip();
-    }
-
     @Test
     @Timeout(60)
     void recordsSharingOneStreamStopAtThePackagesBudget() throws IOException {
         // 10,000 records pointing at one zlib stream of 8 MiB of zeros: 80 GiB to inflate without a budget
         byte[] zeros = new byte[8 << 20];
         int records = 10_000;
-        ByteBuffer file = sharedStreamPackage(records, zeros);
+        ByteBuffer file = ByteBuffer.wrap(HostileFiles.sharedStreamPackage(records, zeros));
         ReadOptions options = ReadOptions.defaults().withMaxResourceBytes(16 << 20).withDecodeLimits(100, 1L << 40);
         long budget = options.decodeBudget(file.remaining());
         int decoded = 0;
@@ -124,7 +105,7 @@ class DecodeLimitsTest {
         byte[] data = new byte[8 << 20];
         Arrays.fill(data, (byte) 'x');
         int records = 10_000;
-        ByteBuffer file = sharedStreamPackage(records, data);
+        ByteBuffer file = ByteBuffer.wrap(HostileFiles.sharedStreamPackage(records, data));
         PackageInput input = new PackageInput("bomb.package", "bomb.package", file.remaining(),
                 o -> DbpfPackage.open(ByteSources.wrap("bomb.package", file), o));
         long[] handed = new long[1];
@@ -158,22 +139,8 @@ class DecodeLimitsTest {
             z.write(new byte[1 << 20]);
             z.closeEntry();
         }
-        // copy the one central record 1,000 times, each pointing at the same local header
-        byte[] bytes = Files.readAllBytes(zip);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int eocd = bytes.length - 22;
-        int cdOffset = b.getInt(eocd + 16);
-        int cdSize = b.getInt(eocd + 12);
-        int copies = 1000;
-        ByteBuffer out = ByteBuffer.allocate(cdOffset + cdSize * copies + 22).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(bytes, 0, cdOffset);
-        for (int i = 0; i < copies; i++) {
-            out.put(bytes, cdOffset, cdSize);
-        }
-        out.put(bytes, eocd, 22);
-        out.putShort(out.position() - 22 + 8, (short) copies).putShort(out.position() - 22 + 10, (short) copies)
-                .putInt(out.position() - 22 + 12, cdSize * copies);
-        Files.write(zip, out.array());
+        int copies = 1000; // the one central record 1,000 times, each pointing at the same local header
+        Files.write(zip, HostileFiles.sharedLocalHeader(Files.readAllBytes(zip), copies));
         try (ZipArchive archive = ZipArchive.open(zip)) {
             assertEquals(copies, archive.size());
             int read = 0;
