@@ -1,7 +1,6 @@
 package org.ts4kit.scan;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
@@ -73,8 +72,7 @@ public final class PackageScanner {
                     out.fileHash(fileHash(pkg));
                 }
             } catch (ReaderFailure e) {
-                Exception cause = e.cause instanceof UncheckedIOException ? ((UncheckedIOException) e.cause).getCause() : e.cause;
-                fail(out, Problem.of(opened.input.location(), cause), sink);
+                fail(out, Problem.of(opened.input.location(), e.cause), sink);
             } catch (InternalError e) {
                 // in compiled code the JVM reports a vanished mapped page "recently", not at the read: it may
                 // surface anywhere in the walk, so the whole package is what failed
@@ -153,8 +151,7 @@ public final class PackageScanner {
             if (!CorruptInputException.isMappedFault(e)) {
                 throw e;
             }
-            throw new ReaderFailure(new UncheckedIOException(
-                    new CorruptInputException(pkg.name(), 0, "file hash: " + CorruptInputException.FILE_CHANGED)));
+            throw new ReaderFailure(new CorruptInputException(pkg.name(), 0, "file hash: " + CorruptInputException.FILE_CHANGED));
         }
     }
 
@@ -172,13 +169,13 @@ public final class PackageScanner {
     }
 
     /**
-     * A RuntimeException from the reader (a bug, or a file changed under a mapping): the package gets
-     * a precise problem line and the run goes on. Exceptions from the sink are the caller's and pass.
+     * A RuntimeException from the reader (a bug), or the file hash meeting a file that changed under its
+     * mapping: the package gets a precise problem line and the run goes on. Exceptions from the sink are the caller's and pass.
      */
     private static final class ReaderFailure extends RuntimeException {
-        final RuntimeException cause;
+        final Exception cause;
 
-        ReaderFailure(RuntimeException cause) {
+        ReaderFailure(Exception cause) {
             super(cause);
             this.cause = cause;
         }

@@ -23,7 +23,8 @@ final class CentralDirectory {
     }
 
     static List<ZipEntryInfo> read(ByteSource src, EndRecord end) throws ZipFormatException {
-        int maxMembers = Limits.maxZipMembers();
+        int maxMembers = Limits.maxZipMembers(); // read once per directory, not per record
+        int maxName = Limits.maxPathLength();
         long pos = end.cdStart;
         long limit = end.cdStart + end.cdSize;
         int expected = (int) Math.min(Math.min(end.entryCount, end.cdSize / HEADER_SIZE), 1 << 16);
@@ -48,7 +49,7 @@ final class CentralDirectory {
                 throw new ZipFormatException(src.name(), pos, "central directory record " + i + " at " + pos + " ("
                         + length + " bytes with its name, extra field and comment) runs past the end of the directory at " + limit);
             }
-            entries.add(entry(src, pos, i, end.base));
+            entries.add(entry(src, pos, i, end.base, maxName));
             pos += length;
         }
         long found = entries.size();
@@ -60,12 +61,11 @@ final class CentralDirectory {
     }
 
     /** Decodes the record at {@code pos}, already known to lie inside the directory. */
-    private static ZipEntryInfo entry(ByteSource src, long pos, int index, long base) throws ZipFormatException {
+    private static ZipEntryInfo entry(ByteSource src, long pos, int index, long base, int maxName) throws ZipFormatException {
         int flags = src.getUnsignedShortLE(pos + 8);
         int method = src.getUnsignedShortLE(pos + 10);
         long crc = src.getUnsignedIntLE(pos + 16);
         int nameLen = src.getUnsignedShortLE(pos + 28);
-        int maxName = Limits.maxPathLength();
         if (nameLen > maxName) { // error lines and job rows carry the name: no 64 KiB names
             throw new ZipFormatException(src.name(), pos + 28, "central directory record " + index + " has a name of "
                     + nameLen + " bytes, longer than the limit of " + maxName + " (-Dts4kit.maxPathLength)");
