@@ -54,14 +54,18 @@ public final class Limits {
 
     /** The most members a zip archive may list ({@code -Dts4kit.maxZipMembers}, default {@link #DEFAULT_MAX_ZIP_MEMBERS}). */
     public static int maxZipMembers() {
-        String v = System.getProperty("ts4kit.maxZipMembers");
-        return v == null ? DEFAULT_MAX_ZIP_MEMBERS : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, parseSize(v)));
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, sizeProperty("ts4kit.maxZipMembers", DEFAULT_MAX_ZIP_MEMBERS)));
     }
 
     /** The longest zip member name, in bytes ({@code -Dts4kit.maxPathLength}, default {@link #DEFAULT_MAX_PATH_LENGTH}). */
     public static int maxPathLength() {
-        String v = System.getProperty("ts4kit.maxPathLength");
-        return v == null ? DEFAULT_MAX_PATH_LENGTH : (int) Math.min(65_535, Math.max(0, parseSize(v)));
+        return (int) Math.min(65_535, Math.max(0, sizeProperty("ts4kit.maxPathLength", DEFAULT_MAX_PATH_LENGTH)));
+    }
+
+    /** System property {@code name} parsed as {@link #parseSize} does, or {@code otherwise} when it is not set. */
+    public static long sizeProperty(String name, long otherwise) {
+        String v = System.getProperty(name);
+        return v == null ? otherwise : parseSize(v);
     }
 
     /** Parses {@code 1048576}, {@code 512k}, {@code 256m}, {@code 1g}. */

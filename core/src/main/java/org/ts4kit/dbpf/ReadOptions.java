@@ -59,21 +59,16 @@ public final class ReadOptions {
         return v;
     }
 
-    private static long property(String name, long otherwise) {
-        String v = System.getProperty(name);
-        return v == null ? otherwise : Limits.parseSize(v);
-    }
-
     /**
      * The process-wide settings as they are now: {@link Limits#maxResourceBytes()}
      * ({@code -Dts4kit.maxResourceBytes}), the other limits from their system properties (above),
      * {@link BufferPool#shared()}, {@link Telemetry#get()}.
      */
     public static ReadOptions defaults() {
-        long entries = property("ts4kit.maxEntries", DEFAULT_MAX_ENTRIES);
+        long entries = Limits.sizeProperty("ts4kit.maxEntries", DEFAULT_MAX_ENTRIES);
         return new ReadOptions(Limits.maxResourceBytes(), (int) Math.min(entries, Integer.MAX_VALUE),
-                property("ts4kit.maxDecodeRatio", Limits.DEFAULT_MAX_DECODE_RATIO),
-                property("ts4kit.maxDecodedBytes", Limits.DEFAULT_MAX_DECODED_BYTES), BufferPool.shared(), Telemetry.get());
+                Limits.sizeProperty("ts4kit.maxDecodeRatio", Limits.DEFAULT_MAX_DECODE_RATIO),
+                Limits.sizeProperty("ts4kit.maxDecodedBytes", Limits.DEFAULT_MAX_DECODED_BYTES), BufferPool.shared(), Telemetry.get());
     }
 
     /** The largest declared decompressed size one resource (or one zip member) may have. */
