@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ts4kit.dbpf.DbpfFormatException;
+import org.ts4kit.dbpf.BulkRead;
+import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
-import org.ts4kit.dbpf.ResourceReader;
-import org.ts4kit.memory.ResourceBuffer;
 import org.ts4kit.resource.ResourceTypes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,11 +22,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ts4kit extract FILE DIR [--force]}: every live resource to {@code DIR/TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}.
+ * {@code ts4kit extract FILE DIR [--force] [--threads N]}: every live resource to {@code DIR/TTTTTTTT_GGGGGGGG_IIIIIIIIIIIIIIII.ext}.
  * Names are built from hex digits only, and each file is created new directly in DIR through
  * {@link OutputFolder}: nothing in DIR is written through or replaced unless {@code --force} says so.
  * A file that cannot be written is an error line (exit 1) and the others are still written; a DIR
- * that is not a folder is a usage error (exit 2), reported before the package is read.
+ * that is not a folder is a usage error (exit 2), reported before the package is read. Resources are
+ * decoded and written on every core; error lines come in index order all the same.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Write every resource to DIR, one file per key.")
@@ -37,6 +37,9 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
@@ -62,29 +65,42 @@ final class ExtractCommand implements Callable<Integer> {
                 DbpfPackage pkg = arg.pkg();
                 OutputFolder out = OutputFolder.create(root, force);
                 DbpfIndex idx = pkg.index();
-                ResourceReader reader = pkg.reader(new ResourceBuffer());
-                Map<String, Integer> seen = new HashMap<>();
-                for (int i = 0; i < idx.size(); i++) {
+                String[] names = fileNames(idx); // in index order, before any thread: a repeated key's ~k follows the index
+                int[] done = new int[2]; // written, deleted: counted by the sink, on this thread
+                // decode and write on every thread; errors and progress in index order on this one
+                BulkRead.run(pkg, BulkRead.ALL, threads.count(), (i, reader) -> {
                     if (idx.isDeleted(i)) {
-                        deleted++;
-                        continue;
+                        return -1;
                     }
-                    try {
-                        ByteBuffer bytes = reader.read(i);
-                        int size = bytes.remaining();
-                        out.write(fileName(idx, i, seen), bytes);
-                        written++;
+                    ByteBuffer bytes = reader.read(i);
+                    int size = bytes.remaining();
+                    out.write(names[i], bytes);
+                    return size;
+                }, (i, size, error) -> {
+                    if (error == null && size < 0) {
+                        done[1]++;
+                        return;
+                    }
+                    if (error == null) {
+                        done[0]++;
                         progress.advanced(1, size);
-                    } catch (DbpfFormatException e) {
-                        progress.clear(); // the error line must not share the bar's line
-                        problems.report(e);
-                        progress.advanced(1, 0);
-                    } catch (FileSystemException e) { // this one file; the others are still written
-                        progress.clear();
-                        problems.notWritten(e);
-                        progress.advanced(1, 0);
+                        return;
                     }
-                }
+                    progress.clear(); // the error line must not share the bar's line
+                    if (error instanceof FileSystemException e) { // this one file; the others are still written
+                        problems.notWritten(e);
+                    } else if (error instanceof CorruptInputException e) {
+                        problems.report(e);
+                    } else {
+                        problems.report(file.toString(), error);
+                    }
+                    progress.advanced(1, 0);
+                });
+                written = done[0];
+                deleted = done[1];
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problems.report(file.toString(), new java.io.InterruptedIOException("interrupted"));
             } catch (IOException e) {
                 problems.report(file.toString(), e);
             }
@@ -123,6 +139,17 @@ final class ExtractCommand implements Callable<Integer> {
      * an extension, so a {@code ~k} name can never be another key's; a file already on disk under it
      * is {@link OutputFolder}'s to report.
      */
+    static String[] fileNames(DbpfIndex idx) {
+        Map<String, Integer> seen = new HashMap<>();
+        String[] names = new String[idx.size()];
+        for (int i = 0; i < idx.size(); i++) {
+            if (!idx.isDeleted(i)) {
+                names[i] = fileName(idx, i, seen);
+            }
+        }
+        return names;
+    }
+
     static String fileName(DbpfIndex idx, int i, Map<String, Integer> seen) {
         String name = idx.key(i).toString().replace(':', '_') + extension(idx.type(i));
         int repeat = seen.merge(name, 1, Integer::sum) - 1;

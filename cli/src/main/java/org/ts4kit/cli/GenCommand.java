@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ts4kit gen DIR --packages N --seed S [--big-mb M]}: a deterministic demo corpus. A DIR that
+ * {@code ts4kit gen DIR --packages N --seed S [--big-mb M [--big-compressed]]}: a deterministic demo corpus. A DIR that
  * is not a folder and cannot be made one is a usage error (exit 2), one line like every other.
  */
 @Command(name = "gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -35,6 +35,10 @@ final class GenCommand implements Callable<Integer> {
     @Option(names = "--big-mb", paramLabel = "M", defaultValue = "0", description = "Also write one package of about M MB.")
     int bigMb;
 
+    @Option(names = "--big-compressed", description = "Compress the large package's images too (zlib mostly, some RefPack), "
+            + "as creator tools do: reading it is mostly inflating. Its name ends in _compressed.package.")
+    boolean bigCompressed;
+
     @Option(names = "--size-factor", paramLabel = "F", defaultValue = "1", description = "F times the resources per package.")
     int sizeFactor;
 
@@ -53,7 +57,7 @@ final class GenCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<String> files;
         try (Progress progress = Progress.start(spec, "gen", "packages", packages + (bigMb > 0 ? 1 : 0))) {
-            files = CorpusGenerator.generate(dir, packages, seed, bigMb, sizeFactor, progress);
+            files = CorpusGenerator.generate(dir, packages, seed, bigMb, bigCompressed, sizeFactor, progress);
         } catch (IOException e) { // disk full, a file in the way inside DIR: one line, not an exception's
             err.println(dir + ": cannot write the corpus: " + ErrorReport.describe(e));
             return 1;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ts4kit.dbpf.BulkRead;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
@@ -24,7 +25,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ts4kit ls FILE [--type T] [--json] [--hash] [--details]}: one line per index entry. */
+/**
+ * {@code ts4kit ls FILE [--type T] [--json] [--hash] [--details] [--threads N]}: one line per index entry.
+ * With {@code --hash} or {@code --details} the entries are decoded on every core ({@link BulkRead}),
+ * the lines still in index order.
+ */
 @Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List a package's entries, one per line.")
 final class LsCommand implements Callable<Integer> {
@@ -33,6 +38,9 @@ final class LsCommand implements Callable<Integer> {
 
     @Mixin(name = StatsOption.NAME)
     StatsOption stats;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Parameters(index = "0", paramLabel = "FILE", description = PackageArgument.DESCRIPTION)
     Path file;
@@ -64,15 +72,20 @@ final class LsCommand implements Callable<Integer> {
                 out.println(textHeader(hash, details));
             }
             PackageNames names = details ? PackageNames.load(pkg, reader) : PackageNames.NONE;
-            if (type == null) {
-                for (int i = 0; i < idx.size(); i++) {
-                    out.println(line(pkg, reader, names, i, problems));
+            int[] entries = type == null ? BulkRead.ALL : idx.entriesOfType(type); // the SIMD type filter
+            if (!hash && !details) { // the index alone: nothing to share out
+                int n = entries == BulkRead.ALL ? idx.size() : entries.length;
+                for (int k = 0; k < n; k++) {
+                    Line line = line(pkg, reader, names, entries == BulkRead.ALL ? k : entries[k]);
+                    line.print(out, problems);
                 }
-            } else {
-                for (int i : idx.entriesOfType(type)) { // the SIMD type filter
-                    out.println(line(pkg, reader, names, i, problems));
-                }
+            } else { // decoding and hashing on every thread, lines in index order
+                BulkRead.run(pkg, entries, threads.count(), (i, r) -> line(pkg, r, names, i),
+                        (i, line, error) -> line.print(out, problems));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.report(file.toString(), new java.io.InterruptedIOException("interrupted"));
         } catch (IOException e) {
             problems.report(file.toString(), e);
         }
@@ -80,11 +93,22 @@ final class LsCommand implements Callable<Integer> {
         return problems.exitCode();
     }
 
-    /** Entry {@code i}'s line; a decoding failure is reported and leaves the hash and details out. */
-    private String line(DbpfPackage pkg, ResourceReader reader, PackageNames names, int i, ErrorReport problems) {
+    /** One entry's output line, and the error that left its hash or details out (reported first). */
+    private record Line(String text, DbpfFormatException problem) {
+        void print(PrintWriter out, ErrorReport problems) {
+            if (problem != null) {
+                problems.report(problem);
+            }
+            out.println(text);
+        }
+    }
+
+    /** Entry {@code i}'s line, on whichever thread reads it; a decoding failure leaves the hash and details out. */
+    private Line line(DbpfPackage pkg, ResourceReader reader, PackageNames names, int i) {
         DbpfIndex idx = pkg.index();
         String sha = null;
         ResourceDetails found = details ? ResourceDetails.NONE : null;
+        DbpfFormatException problem = null;
         if (!idx.isDeleted(i)) {
             try {
                 int t = idx.type(i);
@@ -97,14 +121,14 @@ final class LsCommand implements Callable<Integer> {
                 if (details) {
                     found = ResourceDetails.of(t, idx.instance(i), bytes, names);
                 }
-                if (hash) {
+                if (hash) { // SHA-256 of the pooled buffer in place (the JDK's SHA-NI intrinsic)
                     sha = Sha256.hex(Sha256.digest(bytes));
                 }
             } catch (DbpfFormatException e) {
-                problems.report(e);
+                problem = e;
             }
         }
-        return json ? jsonLine(idx, i, sha, found) : textLine(idx, i, sha, found);
+        return new Line(json ? jsonLine(idx, i, sha, found) : textLine(idx, i, sha, found), problem);
     }
 
     static String jsonLine(DbpfIndex idx, int i, String sha, ResourceDetails found) {

@@ -68,6 +68,7 @@ final class StatsOption {
                     mb(pool.idleBytes())));
         }
         err.println(fmt("%-7s %s", "simd", org.ts4kit.simd.IndexKernelsProvider.description()));
+        err.println(fmt("%-7s %s", "inflate", org.ts4kit.codec.InflateProvider.description()));
     }
 
     private static String ms(long nanos) {

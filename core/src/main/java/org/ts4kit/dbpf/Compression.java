@@ -3,10 +3,10 @@ package org.ts4kit.dbpf;
 import java.util.Arrays;
 import java.util.Locale;
 import org.ts4kit.codec.Decoder;
+import org.ts4kit.codec.InflateProvider;
 import org.ts4kit.codec.RefPackDecoder;
 import org.ts4kit.codec.RefPackEncoder;
 import org.ts4kit.codec.StoredDecoder;
-import org.ts4kit.codec.ZlibDecoder;
 import org.ts4kit.codec.ZlibEncoder;
 
 /**
@@ -67,7 +67,7 @@ public final class Compression {
             case NONE:
                 return StoredDecoder.INSTANCE;
             case ZLIB:
-                return ZlibDecoder.INSTANCE;
+                return InflateProvider.zlib(); // the native twin when it loaded, else java.util.zip.Inflater
             case REFPACK:
             case REFPACK_STREAMABLE:
                 return RefPackDecoder.INSTANCE;

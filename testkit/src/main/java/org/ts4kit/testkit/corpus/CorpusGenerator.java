@@ -31,6 +31,8 @@ public final class CorpusGenerator {
     private final Path dir;
     private final long seed;
     private int sizeFactor = 1;
+    /** Whether the large package compresses its images too ({@link #generate(Path, int, long, int, boolean, int, ProgressListener)}). */
+    private boolean bigCompressed;
     private ProgressListener progress = ProgressListener.NONE;
     private final List<String> manifest = new ArrayList<>();
 
@@ -55,12 +57,23 @@ public final class CorpusGenerator {
      */
     public static List<String> generate(Path dir, int packages, long seed, int bigMb, int sizeFactor, ProgressListener progress)
             throws IOException {
+        return generate(dir, packages, seed, bigMb, false, sizeFactor, progress);
+    }
+
+    /**
+     * As above; with {@code bigCompressed} the large package compresses its images as well (zlib mostly,
+     * some RefPack, some stored, as creator tools write them), so reading it all is mostly inflating:
+     * the full-read benchmarks' package. Its name is {@code Big/big_MBmb_compressed.package}.
+     */
+    public static List<String> generate(Path dir, int packages, long seed, int bigMb, boolean bigCompressed, int sizeFactor,
+            ProgressListener progress) throws IOException {
         if (packages < 0 || bigMb < 0 || sizeFactor < 1) {
             throw new IllegalArgumentException("packages and big size must be >= 0, size factor >= 1");
         }
         CorpusGenerator g = new CorpusGenerator(dir, seed);
         g.sizeFactor = sizeFactor;
         g.progress = progress;
+        g.bigCompressed = bigCompressed;
         Files.createDirectories(dir);
         g.writePackages(packages);
         if (bigMb > 0) {
@@ -134,9 +147,17 @@ public final class CorpusGenerator {
         return w.toByteArray();
     }
 
-    /** One large package of mostly uncompressed texture-like data with compressed tuning between. */
+    /** The large package's path for a size and kind, relative to the corpus folder. */
+    public static String bigName(int megabytes, boolean compressed) {
+        return "Big/big_" + megabytes + "mb" + (compressed ? "_compressed" : "") + ".package";
+    }
+
+    /**
+     * One large package of texture-like data with compressed tuning between; the textures are stored
+     * as they are, or compressed like the tuning when {@link #bigCompressed}.
+     */
     private void writeBig(int megabytes) throws IOException {
-        Path file = dir.resolve("Big").resolve("big_" + megabytes + "mb.package");
+        Path file = dir.resolve(bigName(megabytes, bigCompressed));
         Files.createDirectories(file.getParent());
         SplittableRandom rnd = new SplittableRandom(mix(seed, -1));
         long target = (long) megabytes << 20;
@@ -153,7 +174,7 @@ public final class CorpusGenerator {
                     int side = 128 << rnd.nextInt(4);
                     data = ResourceFactory.dstImage(rnd, side, side);
                     type = ResourceFactory.DST_IMAGE;
-                    compression = org.ts4kit.dbpf.Compression.NONE;
+                    compression = bigCompressed ? pb.pickCompression() : org.ts4kit.dbpf.Compression.NONE;
                 } else if (kind < 8) {
                     data = TuningXml.generate(rnd, "big_tuning_" + instance, instance, 500 + rnd.nextInt(8000));
                     type = ResourceFactory.TUNING_TYPES[kind % ResourceFactory.TUNING_TYPES.length];
