@@ -29,6 +29,18 @@ public final class BigPackage {
         return file;
     }
 
+    /**
+     * {@code dir/Big/big_MBmb_compressed.package}, generated when missing: its images compressed too
+     * (zlib mostly), so reading it all is mostly inflating: the full-read workload.
+     */
+    public static Path compressedIn(Path dir, int mb) throws IOException {
+        Path file = dir.resolve(CorpusGenerator.bigName(mb, true));
+        if (!Files.exists(file)) {
+            CorpusGenerator.generate(dir, 0, 5, mb, true, 1, org.ts4kit.telemetry.ProgressListener.NONE);
+        }
+        return file;
+    }
+
     /** The first {@code max} entries stored with zlib or RefPack, in index order: the decode workload. */
     public static int[] firstCompressed(DbpfIndex index, int max) {
         int[] picks = new int[Math.min(max, index.size())];

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.ts4kit.codec.InflateProvider;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
@@ -72,12 +73,32 @@ public final class RoadmapTable implements Callable<Integer> {
         rows.add(row("peak heap growth while reading all of it", "MB", 658, 350, 32, megabytes(memory[0])));
         rows.add(row("peak anonymous RSS (heap, JIT, metadata) while reading it", "MB", 658, 350, Double.NaN, megabytes(memory[1])));
         rows.add(row("peak RSS incl. the mapped file's resident pages", "MB", Double.NaN, Double.NaN, Double.NaN, megabytes(memory[2])));
-        double decode = decodeMillis(pkgFile, 1000, smoke ? 10 : 30, 1);
-        rows.add(row("decode 1k compressed resources (warm, median, 1 thread)", "ms", 387, 95, 10, decode));
+        String inflater = InflateProvider.isNative() ? "libdeflate" : "Inflater";
+        double decode = ReadTimes.decodeMillis(pkgFile, 1000, smoke ? 10 : 30, 1, false);
+        rows.add(row("decode 1k compressed resources (warm, median, 1 thread, " + inflater + ")", "ms", 387, 95, 10, decode));
+        if (InflateProvider.isNative()) { // the same 1k through the JDK's zlib, in this run: what the native twin buys
+            double jdk = ReadTimes.decodeMillis(pkgFile, 1000, smoke ? 10 : 30, 1, true);
+            rows.add(row("decode 1k compressed resources (warm, median, 1 thread, java.util.zip.Inflater)", "ms", 387, 95, 10, jdk));
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         if (cores > 1) {
-            double parallel = decodeMillis(pkgFile, 1000, smoke ? 10 : 30, cores);
-            rows.add(row("decode 1k compressed resources (" + cores + " threads)", "ms", 387, 95, 10, parallel));
+            double parallel = ReadTimes.decodeMillis(pkgFile, 1000, smoke ? 10 : 30, cores, false);
+            rows.add(row("decode 1k compressed resources (" + cores + " threads, " + inflater + ")", "ms", 387, 95, 10, parallel));
+        }
+        // the full read (ls --hash's work) of the compressed package: one thread, every core, and a fifth of the size
+        Path full = BigPackage.compressedIn(dir, mb);
+        for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+            ReadTimes.FullRead f = ReadTimes.fullRead(full, threads, smoke ? 3 : 5);
+            rows.add(row(String.format(Locale.ROOT, "full read of the %d MB compressed package: decode + SHA-256, %d thread%s "
+                    + "(%.0f MB/s of %.0f MB)", mb, threads, threads > 1 ? "s" : "", f.megabytesPerSecond(), f.bytes() / 1e6),
+                    "s", Double.NaN, Double.NaN, Double.NaN, f.seconds()));
+            if (threads == cores) {
+                ReadTimes.FullRead small = ReadTimes.fullRead(BigPackage.compressedIn(dir, Math.max(1, mb / 5)), threads, 3);
+                rows.add(row("peak heap growth in that full read (" + mb + " MB package)", "MB", Double.NaN, Double.NaN, 32,
+                        megabytes(f.peakHeapGrowth())));
+                rows.add(row("peak heap growth in the same read of a " + Math.max(1, mb / 5) + " MB package (flat: same)", "MB",
+                        Double.NaN, Double.NaN, 32, megabytes(small.peakHeapGrowth())));
+            }
         }
         rows.add(row("search 10k items (no search index yet)", "ms", 68, 15, Double.NaN, Double.NaN));
         double cold = coldStartMillis(pkgFile, smoke ? 3 : 7);
@@ -118,6 +139,7 @@ public final class RoadmapTable implements Callable<Integer> {
         for (String[] r : rows) {
             out.println("| " + String.join(" | ", r) + " |");
         }
+        out.println("zlib inflate: " + InflateProvider.description());
         out.println("Roadmap columns: the success-metrics table of the seed roadmap (TS4Tools docs/Performance-Optimization-Roadmap.md;"
                 + " its memory row is one process peak). ts4kit targets: issue 5.");
     }
@@ -137,7 +159,7 @@ public final class RoadmapTable implements Callable<Integer> {
             }
             t[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return median(t);
+        return ReadTimes.median(t);
     }
 
     /**
@@ -170,47 +192,6 @@ public final class RoadmapTable implements Callable<Integer> {
     }
 
     /**
-     * Decodes the first {@code count} compressed resources, repeatedly, split over {@code threads}
-     * threads (each with its own reader, as a scan runs); the median in ms per {@code count}.
-     */
-    static double decodeMillis(Path file, int count, int runs, int threads) throws Exception {
-        try (DbpfPackage p = DbpfPackage.open(file)) {
-            int[] chosen = BigPackage.firstCompressed(p.index(), count);
-            int n = chosen.length;
-            ResourceReader[] readers = new ResourceReader[threads];
-            for (int t = 0; t < threads; t++) {
-                readers[t] = p.reader(new ResourceBuffer());
-            }
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-            try {
-                double[] t = new double[runs];
-                for (int r = -5; r < runs; r++) {
-                    long t0 = System.nanoTime();
-                    List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
-                    for (int k = 0; k < threads; k++) {
-                        int part = k;
-                        parts.add(pool.submit(() -> {
-                            for (int e = part; e < chosen.length; e += threads) { // interleaved: similar mixes
-                                readers[part].read(chosen[e]);
-                            }
-                            return null;
-                        }));
-                    }
-                    for (java.util.concurrent.Future<?> f : parts) {
-                        f.get();
-                    }
-                    if (r >= 0) {
-                        t[r] = (System.nanoTime() - t0) / 1e6 * count / Math.max(1, n);
-                    }
-                }
-                return median(t);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-    }
-
-    /**
      * Runs {@code java -jar ts4kit.jar inspect FILE} in new JVMs (as bin/ts4kit would); the median wall ms.
      * The jar is {@code -Dts4kit.cliJar}; without it, n/a.
      */
@@ -239,7 +220,7 @@ public final class RoadmapTable implements Callable<Integer> {
             }
             t[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return median(t);
+        return ReadTimes.median(t);
     }
 
     private int checkBaseline(double[] measured) throws IOException {
@@ -277,11 +258,5 @@ public final class RoadmapTable implements Callable<Integer> {
             return -1;
         }
         return -1;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? Double.NaN : s[s.length / 2];
     }
 }
