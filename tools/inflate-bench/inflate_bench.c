@@ -334,21 +334,26 @@ static void safety(void) {
     }
     size_t picks[2] = {big, small == SIZE_MAX ? big : small};
     uint8_t *out = xmalloc(max_out);
-    printf("\ntruncated-stream check (input cut short, output buffer = full expected size):\n");
-    printf("  %-8s %-14s %-12s %-34s %-34s %s\n", "stream", "kept bytes", "cut", "isa-l isal_inflate", "libdeflate", "zlib");
+    printf("\ntruncated-stream check (input cut short, output buffer = the expected size; first row: last adler32 byte inverted; last row: whole input, buffer 1 byte short):\n");
+    printf("  %-8s %-14s %-13s %-34s %-34s %s\n", "stream", "kept bytes", "cut", "isa-l isal_inflate", "libdeflate", "zlib");
     for (int pi = 0; pi < 2; pi++) {
         const stream_t *s = &streams[picks[pi]];
-        struct { uint32_t keep; const char *what; } cuts[] = {
-            {s->in_len - 1, "last byte"},
-            {s->in_len - 4, "adler32"},
-            {s->in_len - 5, "adler32+1"},
-            {s->in_len / 2, "half"},
+        /* outcut: the output buffer that much shorter than the stream's real size (an index that
+         * understates memSize); keep = in_len then */
+        struct { uint32_t keep; uint32_t outcut; const char *what; } cuts[] = {
+            {s->in_len, 0, "adler flipped"}, /* whole stream, last adler32 byte inverted */
+            {s->in_len - 1, 0, "last byte"},
+            {s->in_len - 4, 0, "adler32"},
+            {s->in_len - 5, 0, "adler32+1"},
+            {s->in_len / 2, 0, "half"},
+            {s->in_len, 1, "out 1 short"},
         };
         for (size_t c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
-            uint32_t keep = cuts[c].keep;
+            uint32_t keep = cuts[c].keep, out_len = s->out_len - cuts[c].outcut;
             /* copy so nothing past `keep` is readable as stream data */
             uint8_t *in = xmalloc(keep);
             memcpy(in, s->in, keep);
+            if (c == 0) in[keep - 1] ^= 0xFF;
             char isal_s[64], ld_s[64], z_s[64];
 
             struct inflate_state st;
@@ -357,15 +362,15 @@ static void safety(void) {
             st.next_in = in;
             st.avail_in = keep;
             st.next_out = out;
-            st.avail_out = s->out_len;
+            st.avail_out = out_len;
             int r = isal_inflate(&st);
             snprintf(isal_s, sizeof isal_s, "ret=%d%s block_state=%s out=%u/%u", r,
-                     r == ISAL_DECOMP_OK ? "(OK)" : "",
-                     st.block_state == ISAL_BLOCK_FINISH ? "FINISH" : "not-FINISH", st.total_out, s->out_len);
+                     r == ISAL_DECOMP_OK ? "(OK)" : r == ISAL_INCORRECT_CHECKSUM ? "(BADSUM)" : "",
+                     st.block_state == ISAL_BLOCK_FINISH ? "FINISH" : "not-FINISH", st.total_out, out_len);
 
             size_t actual = 0;
             void *ld = ld_new();
-            enum libdeflate_result lr = libdeflate_zlib_decompress(ld, in, keep, out, s->out_len, &actual);
+            enum libdeflate_result lr = libdeflate_zlib_decompress(ld, in, keep, out, out_len, &actual);
             ld_free(ld);
             snprintf(ld_s, sizeof ld_s, "%s",
                      lr == LIBDEFLATE_SUCCESS ? "SUCCESS" : lr == LIBDEFLATE_BAD_DATA ? "BAD_DATA"
@@ -373,13 +378,13 @@ static void safety(void) {
             if (lr == LIBDEFLATE_SUCCESS) snprintf(ld_s + strlen(ld_s), sizeof ld_s - strlen(ld_s), " out=%zu", actual);
 
             void *z = zlib_new();
-            int zr = zlib_dec(z, in, keep, out, s->out_len);
+            int zr = zlib_dec(z, in, keep, out, out_len);
             zlib_free(z);
-            snprintf(z_s, sizeof z_s, "%s", zr == 0 ? "ok" : zr == Z_BUF_ERROR ? "Z_BUF_ERROR" : zr == Z_DATA_ERROR ? "Z_DATA_ERROR" : "error");
+            snprintf(z_s, sizeof z_s, "%s", zr == 0 ? "ok" : zr == Z_BUF_ERROR ? "Z_BUF_ERROR" : zr == Z_DATA_ERROR ? "Z_DATA_ERROR" : zr == 101 ? "Z_OK(no end)" : "error");
 
             char kept[32];
             snprintf(kept, sizeof kept, "%u/%u", keep, s->in_len);
-            printf("  #%-7zu %-14s %-12s %-34s %-34s %s\n", picks[pi], kept, cuts[c].what, isal_s, ld_s, z_s);
+            printf("  #%-7zu %-14s %-13s %-34s %-34s %s\n", picks[pi], kept, cuts[c].what, isal_s, ld_s, z_s);
             free(in);
         }
     }
