@@ -78,20 +78,21 @@ public class InflaterBench {
         System.out.printf("verified: all %d streams inflate to their size and end; output crc32 %08x%n", streams.size(), crc.getValue());
 
         System.out.printf("%nbest of %d rounds, 1 thread; MB = 10^6 bytes of decompressed output%n", rounds);
-        System.out.printf("%-11s %8s %6s %9s %8s %9s %9s %9s %10s %9s%n", "library", "streams", "passes", "out MB", "seconds", "MB/s",
-                "us/stream", "small n", "us/small", "small MB/s");
+        System.out.printf("%-11s %8s %6s %9s %8s %9s %9s %5s %9s %10s %9s %5s%n", "library", "streams", "passes", "out MB", "seconds",
+                "MB/s", "us/stream", "cpu", "small n", "us/small", "small MB/s", "cpu");
         double[] a = timed(inf, out, all, rounds);
         double[] b = timed(inf, out, sm, rounds);
         System.out.printf("%-11s %8d %6d %9.1f %8.3f %9.1f %9.2f", "jdk" + Runtime.version().feature() + "-zip", all.length, (int) a[0], a[1], a[2], a[1] / a[2],
                 a[2] * 1e6 / (all.length * a[0]));
-        if (nSmall > 0) System.out.printf(" %9d %10.2f %9.1f", (long) (nSmall * b[0]), b[2] * 1e6 / (nSmall * b[0]), b[1] / b[2]);
-        System.out.println();
+        System.out.printf(" %4.0f%%", a[3] * 100);
+        if (nSmall > 0) System.out.printf(" %9d %10.2f %9.1f %4.0f%%", (long) (nSmall * b[0]), b[2] * 1e6 / (nSmall * b[0]), b[1] / b[2], b[3] * 100);
+        System.out.println(a[3] < 0.9 || (nSmall > 0 && b[3] < 0.9) ? "  <- CPU shared (cpu < 90%): re-run" : "");
         inf.end();
     }
 
-    /** {passes, out MB per round, best seconds}. */
+    /** {passes, out MB per round, best seconds, that round's thread CPU time / seconds}. */
     static double[] timed(Inflater inf, byte[] out, int[] idx, int rounds) throws DataFormatException {
-        if (idx.length == 0) return new double[] {1, 0, 0};
+        if (idx.length == 0) return new double[] {1, 0, 0, 0};
         long outBytes = 0;
         for (int i : idx) outBytes += streams.get(i).outLen();
         pass(inf, out, idx); // warm-up, then calibrate on a second pass
@@ -99,13 +100,20 @@ public class InflaterBench {
         pass(inf, out, idx);
         double one = (System.nanoTime() - t0) / 1e9;
         int passes = one < 0.25 ? (int) (0.25 / Math.max(one, 1e-7)) + 1 : 1;
-        double best = Double.MAX_VALUE;
+        double best = Double.MAX_VALUE, cpu = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
             t0 = System.nanoTime();
             for (int p = 0; p < passes; p++) pass(inf, out, idx);
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            long c1 = mx.getCurrentThreadCpuTime();
+            if (secs < best) {
+                best = secs;
+                cpu = (c1 - c0) / 1e9 / secs;
+            }
         }
-        return new double[] {passes, outBytes * (double) passes / 1e6, best};
+        return new double[] {passes, outBytes * (double) passes / 1e6, best, cpu};
     }
 
     static void pass(Inflater inf, byte[] out, int[] idx) throws DataFormatException {

@@ -20,7 +20,9 @@
  *   --no-safety   skip the truncated-stream check
  *
  * Columns: streams (per pass), passes (per round), out MB (per round), seconds (best round),
- * MB/s of output, us/stream; then the same for the small streams alone (their own rounds).
+ * MB/s of output, us/stream, cpu (the best round's process CPU time / (wall time x threads):
+ * under 90% means something else had the CPU, the row is flagged); then the same for the small
+ * streams alone (their own rounds).
  *
  * Build: gcc -O2 -march=native -o inflate_bench inflate_bench.c -ldeflate -lisal -lz -lpthread
  */
@@ -33,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <isa-l.h> /* ISAL_*_VERSION; includes isa-l/igzip_lib.h */
@@ -65,6 +68,13 @@ static double now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* CPU time (user + system) of the whole process, all threads */
+static double cpu_now(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec * 1e-6;
 }
 
 static void *xmalloc(size_t n) {
@@ -242,13 +252,14 @@ typedef struct {
     int passes;
     double out_mb, in_mb;
     double secs;    /* best round */
+    double cpu;     /* that round's CPU time / (seconds x threads): well under 1 = the CPU was shared */
 } result_t;
 
 static double min_round_secs = 0.25;
 
 /* Best of `rounds` rounds of decompressing idx[0..n) on `threads` threads (1 = this thread). */
 static result_t timed(const lib_t *lib, const uint32_t *idx, size_t n, int rounds, int threads) {
-    result_t res = {n, 1, 0, 0, 1e300};
+    result_t res = {n, 1, 0, 0, 1e300, 0};
     uint64_t out_bytes = 0, in_bytes = 0;
     for (size_t k = 0; k < n; k++) { out_bytes += streams[idx[k]].out_len; in_bytes += streams[idx[k]].in_len; }
     if (n == 0) { res.secs = 0; return res; }
@@ -284,12 +295,13 @@ static result_t timed(const lib_t *lib, const uint32_t *idx, size_t n, int round
         while (t < threads) cut[t++] = n;
     }
     for (int r = 0; r < rounds; r++) {
-        double t0, t1;
+        double t0, t1, c0, c1;
         if (threads == 1) {
             /* context and buffer set up outside the timed region */
             void *ctx = lib->ctx_new();
             uint8_t *out = xmalloc(max_out);
             memset(out, 0, max_out); /* touch the pages once */
+            c0 = cpu_now();
             t0 = now();
             for (int pass = 0; pass < passes; pass++)
                 for (size_t k = 0; k < n; k++) {
@@ -298,6 +310,7 @@ static result_t timed(const lib_t *lib, const uint32_t *idx, size_t n, int round
                     if (st) die("%s: stream #%u failed during timing (status %d)", lib->name, idx[k], st);
                 }
             t1 = now();
+            c1 = cpu_now();
             free(out);
             lib->ctx_free(ctx);
         } else {
@@ -309,15 +322,20 @@ static result_t timed(const lib_t *lib, const uint32_t *idx, size_t n, int round
                 jobs[t] = (job_t){lib, idx + cut[t], cut[t + 1] - cut[t], passes, &bar, 0};
                 if (pthread_create(&tid[t], NULL, run_job, &jobs[t])) die("pthread_create failed");
             }
+            c0 = cpu_now(); /* includes the threads' set-up before the barrier: a slight over-count */
             pthread_barrier_wait(&bar);
             t0 = now();
             for (int t = 0; t < threads; t++) pthread_join(tid[t], NULL);
             t1 = now();
+            c1 = cpu_now();
             pthread_barrier_destroy(&bar);
             for (int t = 0; t < threads; t++)
                 if (jobs[t].status) die("%s: thread %d failed during timing (status %d)", lib->name, t, jobs[t].status);
         }
-        if (t1 - t0 < res.secs) res.secs = t1 - t0;
+        if (t1 - t0 < res.secs) {
+            res.secs = t1 - t0;
+            res.cpu = (c1 - c0) / ((t1 - t0) * threads);
+        }
     }
     return res;
 }
@@ -396,8 +414,9 @@ static void safety(void) {
 static void row(const char *lib, const result_t *all, const result_t *sm) {
     printf("%-11s %8zu %6d %9.1f %8.3f %9.1f %9.2f", lib, all->n / all->passes, all->passes, all->out_mb, all->secs,
            all->out_mb / all->secs, all->secs * 1e6 / all->n);
-    if (sm->n) printf(" %9zu %10.2f %9.1f", sm->n, sm->secs * 1e6 / sm->n, sm->out_mb / sm->secs);
-    printf("\n");
+    printf(" %4.0f%%", all->cpu * 100);
+    if (sm->n) printf(" %9zu %10.2f %9.1f %4.0f%%", sm->n, sm->secs * 1e6 / sm->n, sm->out_mb / sm->secs, sm->cpu * 100);
+    printf("%s\n", all->cpu < 0.9 || (sm->n && sm->cpu < 0.9) ? "  <- CPU shared (cpu < 90%): re-run" : "");
 }
 
 int main(int argc, char **argv) {
@@ -441,8 +460,8 @@ int main(int argc, char **argv) {
     for (int p = 0; p < (threads > 1 ? 2 : 1); p++) {
         int t = passes[p];
         printf("\nbest of %d rounds, %d thread%s; MB = 10^6 bytes of decompressed output\n", rounds, t, t == 1 ? "" : "s");
-        printf("%-11s %8s %6s %9s %8s %9s %9s %9s %10s %9s\n", "library", "streams", "passes", "out MB", "seconds", "MB/s", "us/stream",
-               "small n", "us/small", "small MB/s");
+        printf("%-11s %8s %6s %9s %8s %9s %9s %5s %9s %10s %9s %5s\n", "library", "streams", "passes", "out MB", "seconds", "MB/s",
+               "us/stream", "cpu", "small n", "us/small", "small MB/s", "cpu");
         for (size_t l = 0; l < N_LIBS; l++) {
             result_t ra = timed(&LIBS[l], all, n_streams, rounds, t);
             result_t rs = timed(&LIBS[l], sm, n_sm, rounds, t);

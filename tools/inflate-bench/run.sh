@@ -98,3 +98,5 @@ if [ "$BIG" = 1 ]; then
     for j in $(javas); do echo; "$j" "$HERE/InflaterBench.java" "$WORK/big.bin" --rounds "$ROUNDS"; done
   fi
 fi
+echo
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (over 1, 5, 15 min; 2 cores: numbers above ~0.5 before the run mean another process shared the CPU)"
