@@ -36,7 +36,7 @@ public final class InOrder<R> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition room = lock.newCondition();
     private final Condition ready = lock.newCondition();
-    /** Items handed to the sink so far; guarded by {@link #lock}. */
+    /** Items the sink has returned from so far; guarded by {@link #lock}. */
     private int consumed;
     /** The first failure (worker or sink); guarded by {@link #lock}. */
     private Throwable failure;
@@ -50,7 +50,8 @@ public final class InOrder<R> {
     /**
      * Runs {@code fn} over {@code 0..n-1} on {@code threads} workers, each with the function
      * {@code workers} makes for it, and passes each result to {@code sink} in order on this thread.
-     * At most {@code window} results exist at once ({@code window >= threads} keeps every worker busy).
+     * At most {@code window} results exist at once, the one the sink is handling included
+     * ({@code window > threads} keeps every worker busy while the sink works).
      */
     public static <R> void run(int n, int threads, int window, Supplier<? extends IntFunction<? extends R>> workers,
             Consumer<? super R> sink) throws InterruptedException {
@@ -79,6 +80,7 @@ public final class InOrder<R> {
             }
             for (int i = 0; i < n; i++) {
                 sink.accept(take(i));
+                consumed(i);
             }
         } catch (RuntimeException | Error | InterruptedException e) {
             fail(e);
@@ -143,9 +145,21 @@ public final class InOrder<R> {
                 ready.await();
             }
             slots[i % window] = null;
+            return r == NULL ? null : (R) r;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The sink is done with item {@code i}: only now does its place in the window free up, so the
+     * result in the sink's hands counts as one of the window's (it exists until the sink returns).
+     */
+    private void consumed(int i) {
+        lock.lock();
+        try {
             consumed = i + 1;
             room.signalAll();
-            return r == NULL ? null : (R) r;
         } finally {
             lock.unlock();
         }

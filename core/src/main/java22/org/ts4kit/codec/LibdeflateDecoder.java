@@ -27,6 +27,13 @@ import org.ts4kit.memory.ObjectPool;
  *     which throws the precise error (offset, reason) or, if zlib accepts what libdeflate refused,
  *     decodes it (counted in {@link #jdkRescues()}): both twins accept and refuse the same streams.</li>
  * </ul>
+ * One known difference no check after the fact can catch without decoding again: libdeflate does not
+ * refuse the symbols DEFLATE forbids (length symbols 286 and 287, read as length 258; distance
+ * symbols 30 and 31, read as distances past 32 KiB, still inside the output), nor dynamic headers
+ * declaring more than 286 length or 30 distance codes; zlib refuses them. No encoder writes them, and
+ * with a matching checksum such a stream decodes here where the JDK twin refuses it
+ * ({@code InflateTwinsTest} pins exactly this). {@code -Dts4kit.inflate=jdk} when that matters.
+ * <p>
  * libdeflate's decompressors are not thread-safe and cost ~32 KiB of C heap each, so they come from a
  * bounded pool, like the JDK twin's {@code Inflater}s.
  */

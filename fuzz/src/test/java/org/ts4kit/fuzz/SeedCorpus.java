@@ -131,6 +131,7 @@ public final class SeedCorpus {
         byte[] stored = bytes(pkg.storedBytes(i));
         if (index.compression(i) == Compression.ZLIB) {
             seeds.add(ZlibDecoderFuzzTest.class, name, withSize(index.memSize(i), stored));
+            seeds.add(InflateTwinsFuzzTest.class, name, withSize(index.memSize(i), stored));
         } else if (index.compression(i) == Compression.REFPACK) {
             seeds.add(RefPackDecoderFuzzTest.class, name, stored);
         }
@@ -152,6 +153,8 @@ public final class SeedCorpus {
         byte[] text = "<T n=\"value\">12</T><T n=\"value\">12</T><L n=\"loot\"> buff trait mood </L>".getBytes(StandardCharsets.UTF_8);
         seeds.add(ZlibDecoderFuzzTest.class, "empty", withSize(0, ZlibEncoder.encode(new byte[0])));
         seeds.add(ZlibDecoderFuzzTest.class, "text", withSize(text.length, ZlibEncoder.encode(text)));
+        seeds.add(InflateTwinsFuzzTest.class, "empty", withSize(0, ZlibEncoder.encode(new byte[0])));
+        seeds.add(InflateTwinsFuzzTest.class, "text", withSize(text.length, ZlibEncoder.encode(text)));
         seeds.add(RefPackDecoderFuzzTest.class, "text", RefPackEncoder.encode(text));
         seeds.add(RefPackDecoderFuzzTest.class, "four-byte-sizes", new byte[] {(byte) 0x91, (byte) 0xFB, 0, 0, 0, 9, 0, 0, 0, 4,
             (byte) 0xE0, 'a', 'b', 'c', 'd', (byte) 0xFC});
