@@ -10,6 +10,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,6 +33,18 @@ def parse_args():
 def load():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
+
+
+def busy_seconds():
+    """CPU seconds all cores spent busy since boot (/proc/stat: everything but idle and iowait)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def children_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def main():
@@ -77,6 +90,8 @@ def main():
         sys.exit(1)
 
     times = {label: [] for label, _, _ in cmds}
+    # how busy the machine was with other work while we timed: all busy CPU time minus our processes'
+    wall0, busy0, ours0 = time.perf_counter(), busy_seconds(), children_seconds()
     for i in range(a.runs):
         for label, _, argv in cmds:
             dt, out = run(label, argv)
@@ -84,7 +99,9 @@ def main():
                 print(f"error: {label}: run {i + 1} printed something else than the warm-up run", file=sys.stderr)
                 sys.exit(1)
             times[label].append(dt)
-    print(f"load after:  {load()}")
+    others = (busy_seconds() - busy0) - (children_seconds() - ours0)
+    print(f"load after:  {load()}; other processes used {max(others, 0) / (time.perf_counter() - wall0):.2f} "
+          f"cores on average during the timed runs (of {os.cpu_count()})")
     print()
     width = max(len(label) for label in times)
     print(f"| {'command':<{width}} | median s | min s |")
