@@ -1,9 +1,6 @@
 package org.ts4kit.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.zip.Adler32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -201,7 +197,7 @@ class InflateTwinsTest {
             int refused = 0;
             int total = 0;
             for (Stream s : sample.subList(0, Math.min(120, sample.size()))) {
-                for (Stream m : damaged(s, r)) {
+                for (Stream m : DeflateStreams.damaged(s, r)) {
                     total++;
                     if (sameOutcome(m).startsWith("refused")) {
                         refused++;
@@ -232,7 +228,7 @@ class InflateTwinsTest {
         assertEquals(rescuesBefore, jdkRescues(), "valid streams the native twin refused and the JDK twin decoded");
         Random r = new Random(11);
         for (Stream s : streams) {
-            for (Stream m : damaged(s, r)) {
+            for (Stream m : DeflateStreams.damaged(s, r)) {
                 sameOutcome(m);
             }
         }
@@ -251,11 +247,11 @@ class InflateTwinsTest {
     @Test
     void lengthSymbol286IsRefusedByTheJdkTwinAndReadAsLength258ByLibdeflate() {
         // 'a', then length symbol 286 at distance 1, end of block
-        Bits a = new Bits().bits(1, 1).bits(1, 2); // final, fixed Huffman
+        DeflateStreams.Bits a = new DeflateStreams.Bits().bits(1, 1).bits(1, 2); // final, fixed Huffman
         a.code(0x30 + 'a', 8).code(0xC0 + (286 - 280), 8).code(0, 5).code(0, 7);
         byte[] lenient = new byte[259];
         Arrays.fill(lenient, (byte) 'a');
-        assertForbiddenSymbol(new Stream("length symbol 286", zlib(a.bytes(), lenient), lenient.length), lenient,
+        assertForbiddenSymbol(new Stream("length symbol 286", DeflateStreams.zlib(a.bytes(), lenient), lenient.length), lenient,
                 "invalid literal/length code");
     }
 
@@ -263,14 +259,14 @@ class InflateTwinsTest {
     void distanceSymbol30IsRefusedByTheJdkTwinAndReadAsDistance32769ByLibdeflate() {
         // 33,000 stored bytes, then length 3 (symbol 257) at distance symbol 30, end of block
         byte[] data = TestData.random(5, 33_000);
-        Bits b = new Bits().bits(0, 1).bits(0, 2).align().bits(data.length, 16).bits(~data.length & 0xFFFF, 16);
+        DeflateStreams.Bits b = new DeflateStreams.Bits().bits(0, 1).bits(0, 2).align().bits(data.length, 16).bits(~data.length & 0xFFFF, 16);
         for (byte x : data) {
             b.bits(x & 0xFF, 8);
         }
         b.bits(1, 1).bits(1, 2).code(1, 7).code(30, 5).bits(0, 14).code(0, 7);
         byte[] lenient = Arrays.copyOf(data, data.length + 3);
         System.arraycopy(data, data.length - 32_769, lenient, data.length, 3);
-        assertForbiddenSymbol(new Stream("distance symbol 30", zlib(b.bytes(), lenient), lenient.length), lenient,
+        assertForbiddenSymbol(new Stream("distance symbol 30", DeflateStreams.zlib(b.bytes(), lenient), lenient.length), lenient,
                 "invalid distance code");
     }
 
@@ -284,199 +280,6 @@ class InflateTwinsTest {
         for (int k = 0; k < zlib.size(); k++) {
             String kind = zlib.get(k).substring(0, zlib.get(k).indexOf(' ') + 1);
             assertTrue(zlib.get(k).equals(jdk.get(k)) || zlib.get(k).equals(kind + lenientOutcome), s.name + ": " + zlib.get(k));
-        }
-    }
-
-    /** {@code deflate} as a zlib stream: header, data, the Adler-32 of {@code content}. */
-    private static byte[] zlib(byte[] deflate, byte[] content) {
-        Adler32 adler = new Adler32();
-        adler.update(content);
-        long sum = adler.getValue();
-        byte[] out = new byte[2 + deflate.length + 4];
-        out[0] = 0x78;
-        out[1] = 0x01;
-        System.arraycopy(deflate, 0, out, 2, deflate.length);
-        for (int k = 0; k < 4; k++) {
-            out[out.length - 1 - k] = (byte) (sum >>> (8 * k));
-        }
-        return out;
-    }
-
-    /** A DEFLATE bit writer: fields least significant bit first, Huffman codes most significant bit first. */
-    static final class Bits {
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        private int acc;
-        private int n;
-
-        Bits bits(int value, int count) {
-            for (int k = 0; k < count; k++) {
-                acc |= ((value >>> k) & 1) << n;
-                if (++n == 8) {
-                    out.write(acc);
-                    acc = 0;
-                    n = 0;
-                }
-            }
-            return this;
-        }
-
-        Bits code(int code, int length) {
-            for (int k = length - 1; k >= 0; k--) {
-                bits((code >>> k) & 1, 1);
-            }
-            return this;
-        }
-
-        Bits align() {
-            return n == 0 ? this : bits(0, 8 - n);
-        }
-
-        byte[] bytes() {
-            align();
-            return out.toByteArray();
-        }
-    }
-
-    /**
-     * The damage streams suffer: declared sizes one off, truncations (into the checksum, the middle,
-     * to nothing), bytes appended, a damaged checksum and header, single bit flips, and random
-     * mutations.
-     */
-    static List<Stream> damaged(Stream s, Random r) {
-        byte[] b = s.bytes;
-        List<Stream> out = new ArrayList<>();
-        out.add(new Stream(s.name + ", size - 1", b, Math.max(0, s.size - 1)));
-        out.add(new Stream(s.name + ", size + 1", b, s.size + 1));
-        out.add(new Stream(s.name + ", zero-length", new byte[0], s.size));
-        for (int cut : new int[] {b.length - 1, b.length - 4, b.length / 2, 2, 1}) {
-            if (cut >= 0 && cut < b.length) {
-                out.add(new Stream(s.name + ", cut to " + cut, Arrays.copyOf(b, cut), s.size));
-            }
-        }
-        byte[] appended = Arrays.copyOf(b, b.length + 9);
-        appended[b.length] = (byte) r.nextInt();
-        out.add(new Stream(s.name + ", 9 bytes appended", appended, s.size));
-        byte[] twice = Arrays.copyOf(b, 2 * b.length);
-        System.arraycopy(b, 0, twice, b.length, b.length);
-        out.add(new Stream(s.name + ", twice", twice, s.size));
-        out.add(new Stream(s.name + ", twice as 2x the size", twice, 2 * s.size));
-        if (b.length > 6) {
-            byte[] checksum = b.clone();
-            checksum[b.length - 1 - r.nextInt(4)] ^= (byte) (1 << r.nextInt(8));
-            out.add(new Stream(s.name + ", damaged checksum", checksum, s.size));
-            byte[] header = b.clone();
-            header[1] ^= 1;
-            out.add(new Stream(s.name + ", damaged header check", header, s.size));
-            byte[] dictionary = b.clone();
-            dictionary[1] = (byte) withCheck(dictionary[0], (dictionary[1] & 0xC0) | 0x20); // FDICT
-            out.add(new Stream(s.name + ", preset dictionary flag", dictionary, s.size));
-            byte[] window = b.clone();
-            window[0] = (byte) 0x88; // a 64 KiB window: CINFO 8
-            window[1] = (byte) withCheck(window[0], window[1] & 0xC0);
-            out.add(new Stream(s.name + ", window size 8", window, s.size));
-            for (int k = 0; k < 3; k++) {
-                byte[] flipped = b.clone();
-                int at = 2 + r.nextInt(b.length - 6);
-                flipped[at] ^= (byte) (1 << r.nextInt(8));
-                out.add(new Stream(s.name + ", bit flip at " + at, flipped, s.size));
-            }
-        }
-        for (int k = 0; k < 4; k++) {
-            out.add(new Stream(s.name + ", mutation " + k, Mutations.mutate(b, r), s.size));
-        }
-        return out;
-    }
-
-    /** The second header byte with {@code flags}' upper bits and the check bits that make the pair a multiple of 31. */
-    private static int withCheck(byte cmf, int flags) {
-        int base = ((cmf & 0xFF) << 8) | (flags & 0xE0);
-        return (flags & 0xE0) | ((31 - base % 31) % 31);
-    }
-
-    // ---- the decision ----------------------------------------------------------------------------------
-
-    @Test
-    void jdkIsForcedByTheProperty() {
-        for (String value : new String[] {"jdk", "JDK", " java "}) {
-            InflateProvider.Choice c = InflateProvider.decide(value, null);
-            assertSame(ZlibDecoder.INSTANCE, c.decoder(), value);
-            assertTrue(c.description().startsWith("java.util.zip.Inflater"), c.description());
-            assertTrue(c.description().contains("-D" + InflateProvider.PROPERTY + "=" + value), c.description());
-        }
-    }
-
-    @Test
-    void anUnknownValueFallsBackToTheJdkTwinAndSaysWhy() {
-        InflateProvider.Choice c = InflateProvider.decide("fastest", null);
-        assertSame(ZlibDecoder.INSTANCE, c.decoder());
-        assertEquals("java.util.zip.Inflater (unknown -Dts4kit.inflate=fastest; use auto, native or jdk)", c.description());
-    }
-
-    @Test
-    void aLibraryThatIsNotThereFallsBackToTheJdkTwinNamingIt() {
-        String missing = corpusDir.resolve("no-such-dir").resolve("libdeflate.so.0").toString();
-        for (String value : new String[] {null, "auto", "native"}) {
-            InflateProvider.Choice c = InflateProvider.decide(value, missing);
-            assertSame(ZlibDecoder.INSTANCE, c.decoder(), c.description());
-            assertTrue(c.description().startsWith("java.util.zip.Inflater (no native inflate: "), c.description());
-            if (nativeTwinCanLoad()) { // a JVM without the Java 22 classes says so instead: it never looks for a library
-                assertTrue(c.description().contains(missing), c.description());
-            } else {
-                assertTrue(c.description().contains("Java 22"), c.description());
-            }
-        }
-    }
-
-    @Test
-    void theDefaultDecisionPicksTheNativeTwinWhenItCanLoad() {
-        InflateProvider.Choice auto = InflateProvider.decide(null, null);
-        assertEquals(nativeTwinCanLoad(), auto.decoder() != ZlibDecoder.INSTANCE, auto.description());
-        if (nativeTwinCanLoad()) {
-            assertTrue(auto.description().startsWith("libdeflate ("), auto.description());
-            assertNull(InflateProvider.mismatch(auto.decoder()));
-        } else {
-            assertTrue(auto.description().startsWith("java.util.zip.Inflater (no native inflate: "), auto.description());
-        }
-    }
-
-    @Test
-    void theSampleCheckCatchesADecoderThatDisagrees() {
-        assertNull(InflateProvider.mismatch(ZlibDecoder.INSTANCE));
-        assertEquals("a stream with a wrong checksum was accepted", InflateProvider.mismatch(new Decoder() {
-            @Override
-            public void decode(ByteBuffer src, byte[] dst, int off, int size) {
-                try {
-                    ZlibDecoder.INSTANCE.decode(src, dst, off, size);
-                } catch (CodecException e) {
-                    // lenient: what it could not decode is left as it is
-                }
-            }
-
-            @Override
-            public long maxRatio() {
-                return ZlibDecoder.MAX_RATIO;
-            }
-        }));
-        assertEquals("a stream of 22000 bytes decoded to other bytes", InflateProvider.mismatch(new Decoder() {
-            @Override
-            public void decode(ByteBuffer src, byte[] dst, int off, int size) {
-                Arrays.fill(dst, off, off + size, (byte) 'x');
-            }
-
-            @Override
-            public long maxRatio() {
-                return ZlibDecoder.MAX_RATIO;
-            }
-        }));
-    }
-
-    /** Whether this JVM can load libdeflate through the Java 22 classes (the usual names, no property). */
-    private static boolean nativeTwinCanLoad() {
-        try {
-            NativeInflate.load(null);
-            return true;
-        } catch (RuntimeException | LinkageError e) {
-            return false;
         }
     }
 }
