@@ -81,7 +81,7 @@ final class LsCommand implements Callable<Integer> {
                 }
             } else { // decoding and hashing on every thread, lines in index order
                 BulkRead.run(pkg, entries, threads.count(), (i, r) -> line(pkg, r, names, i),
-                        (i, line, error) -> line.print(out, problems));
+                        (i, line, error) -> (line != null ? line : unread(idx, i, error)).print(out, problems));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,6 +101,12 @@ final class LsCommand implements Callable<Integer> {
             }
             out.println(text);
         }
+    }
+
+    /** Entry {@code i}'s line when reading it failed outside the decode (the file shrank under its mapping): no hash, no details. */
+    private Line unread(DbpfIndex idx, int i, java.io.IOException error) {
+        ResourceDetails none = details ? ResourceDetails.NONE : null;
+        return new Line(json ? jsonLine(idx, i, null, none) : textLine(idx, i, null, none), (DbpfFormatException) error);
     }
 
     /** Entry {@code i}'s line, on whichever thread reads it; a decoding failure leaves the hash and details out. */

@@ -50,7 +50,8 @@ public final class BulkRead {
      * Runs {@code task} over {@code entries} (index positions, in the order wanted; {@link #ALL} for
      * {@code 0..entryCount-1}) on {@code threads} threads and hands every outcome to {@code sink} in
      * that order. An {@link IOException} of the task (a corrupt entry, a file not written) is that
-     * entry's outcome and the run goes on; an unchecked one stops the run and is rethrown.
+     * entry's outcome and the run goes on, and so is a fault of the file shrinking under its mapping that
+     * the JVM delivers late, inside the task; anything else unchecked stops the run and is rethrown.
      */
     public static <R> void run(DbpfPackage pkg, int[] entries, int threads, Task<? extends R> task, Sink<? super R> sink)
             throws InterruptedException {
@@ -61,6 +62,22 @@ public final class BulkRead {
     public static <R> void run(DbpfPackage pkg, int[] entries, int threads, int window, Task<? extends R> task,
             Sink<? super R> sink) throws InterruptedException {
         int n = entries == ALL ? pkg.entryCount() : entries.length;
+        int[] delivered = {0};
+        try {
+            runAll(pkg, entries, n, threads, window, task, sink, delivered);
+        } catch (InternalError e) {
+            // A fault of the shrunk mapping that the JVM delivered outside any task (Java 17 may deliver one late,
+            // on a later instruction): the file is gone under the reader, so every entry not yet handed over gets
+            // that error, in order, and the run ends as it would have, nothing left out.
+            for (int k = delivered[0]; k < n; k++) {
+                int entry = entries == ALL ? k : entries[k];
+                sink.accept(entry, null, pkg.changedUnder(entry, e));
+            }
+        }
+    }
+
+    private static <R> void runAll(DbpfPackage pkg, int[] entries, int n, int threads, int window, Task<? extends R> task,
+            Sink<? super R> sink, int[] delivered) throws InterruptedException {
         InOrder.<Outcome<R>>run(n, threads, Math.max(window, threads), () -> {
             ResourceReader reader = pkg.reader(new ResourceBuffer());
             return (IntFunction<Outcome<R>>) k -> {
@@ -69,9 +86,14 @@ public final class BulkRead {
                     return new Outcome<>(entry, task.apply(entry, reader), null);
                 } catch (IOException e) {
                     return new Outcome<>(entry, null, e);
+                } catch (InternalError e) { // a fault of the shrunk mapping, delivered late: this entry's error, the run goes on
+                    return new Outcome<>(entry, null, pkg.changedUnder(entry, e));
                 }
             };
-        }, o -> sink.accept(o.entry, o.result, o.error));
+        }, o -> {
+            delivered[0]++;
+            sink.accept(o.entry, o.result, o.error);
+        });
     }
 
     private record Outcome<R>(int entry, R result, IOException error) {

@@ -285,13 +285,23 @@ public final class DbpfPackage implements Closeable {
             throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "), "
                     + Compression.name(code) + ": " + e.getMessage(), e);
         } catch (InternalError e) {
-            if (!CorruptInputException.isMappedFault(e)) {
-                throw e;
-            }
-            telemetry.error();
-            throw new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "): "
-                    + CorruptInputException.FILE_CHANGED, e);
+            throw changedUnder(i, e);
         }
+    }
+
+    /**
+     * Entry {@code i}'s error for a mapped-memory fault {@code e} (the file shrank under its mapping),
+     * counted; any other {@link InternalError} is rethrown as it is. The JVM may deliver such a fault
+     * late, after the read that caused it, so code that works on read bytes ({@link BulkRead}) asks
+     * here too.
+     */
+    DbpfFormatException changedUnder(int i, InternalError e) {
+        if (!CorruptInputException.isMappedFault(e)) {
+            throw e;
+        }
+        telemetry.error();
+        return new DbpfFormatException(name(), index.offset(i), "entry " + i + " (" + index.key(i) + "): "
+                + CorruptInputException.FILE_CHANGED, e);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ts4kit.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,10 +30,16 @@ import java.util.function.Supplier;
  */
 public final class InOrder<R> {
     private static final Object NULL = new Object();
+    /** How often a sink waiting for an item looks whether a worker died without a word. */
+    private static final long LIVENESS_CHECK_MS = 50;
     private final int n;
     private final int window;
     private final Object[] slots;
     private final AtomicInteger next = new AtomicInteger();
+    /** Workers that finished their loop normally. */
+    private final AtomicInteger ended = new AtomicInteger();
+    /** The worker threads, once started. */
+    private List<Thread> workers = List.of();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition room = lock.newCondition();
     private final Condition ready = lock.newCondition();
@@ -73,11 +80,18 @@ public final class InOrder<R> {
         List<Thread> started = new ArrayList<>(threads);
         try {
             for (int t = 0; t < threads; t++) {
-                Thread thread = new Thread(() -> work(workers), "ts4kit-in-order-" + t);
+                Thread thread = new Thread(() -> {
+                    work(workers);
+                    ended.incrementAndGet(); // only a worker that got here has published every item it claimed
+                }, "ts4kit-in-order-" + t);
                 thread.setDaemon(true);
+                // an exception thrown where work() cannot catch it (an asynchronous one: the JVM delivers a fault
+                // of a shrunk file mapping late, wherever the thread then is) still reaches the sink's thread
+                thread.setUncaughtExceptionHandler((th, e) -> fail(e));
                 thread.start();
                 started.add(thread);
             }
+            this.workers = started;
             for (int i = 0; i < n; i++) {
                 sink.accept(take(i));
                 consumed(i);
@@ -139,16 +153,34 @@ public final class InOrder<R> {
         try {
             Object r;
             while ((r = slots[i % window]) == null) {
+                if (failure == null && workerDied()) {
+                    failure = new IllegalStateException("a worker thread ended before item " + i + " was done");
+                    room.signalAll();
+                }
                 if (failure != null) {
                     throw rethrow(failure);
                 }
-                ready.await();
+                // timed: a worker that dies abruptly may never signal (see workerDied)
+                ready.await(LIVENESS_CHECK_MS, TimeUnit.MILLISECONDS);
             }
             slots[i % window] = null;
             return r == NULL ? null : (R) r;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether a worker thread has ended without finishing its loop: the item it had claimed will never
+     * come, and without this check the sink would wait for it forever (found: a late mapped-memory fault
+     * killed a worker inside its own error handling, and {@code ls} hung).
+     */
+    private boolean workerDied() {
+        int dead = 0;
+        for (Thread t : workers) {
+            dead += t.isAlive() ? 0 : 1;
+        }
+        return dead > ended.get();
     }
 
     /**

@@ -123,6 +123,26 @@ class InOrderTest {
     }
 
     @Test
+    void aWorkerKilledWhereItCannotCatchEndsTheRunInsteadOfHangingIt() {
+        // what the JVM does with a late (asynchronous) fault of a shrunk file mapping: an exception thrown
+        // wherever the worker is, here one that its own catch does not take (a checked one, thrown sneakily)
+        Exception checked = new Exception("killed at 300");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> InOrder.run(10_000, 3, 16, () -> i -> {
+            if (i == 300) {
+                throw InOrderTest.<RuntimeException>sneaky(checked);
+            }
+            return i;
+        }, i -> { }));
+        assertSame(checked, e.getCause());
+        assertNoWorkerThreadAlive();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
     void aWorkersErrorIsRethrownAsItIs() {
         AtomicInteger applied = new AtomicInteger();
         StackOverflowError error = new StackOverflowError("deep item 77");
