@@ -8,7 +8,8 @@
 #   --rounds R   timed rounds per library, best reported (default 5)
 #   --big        also run on a synthetic large-stream set: the package's uncompressed entries,
 #                zlib-compressed at level 6 by dump_streams.py --recompress-none
-#   --java       also time java.util.zip.Inflater (InflaterBench.java) with `java` and, when present,
+#   --java       also time ts4kit's zlib twins (bench InflateStreams: libdeflate through FFM on Java 22+, and
+#                java.util.zip.Inflater) with `java` and, when present,
 #                every other JDK under /usr/lib/jvm whose major version is 22 or newer
 #   --keep DIR   work dir (binary, generated package, stream files); default a temp dir, removed
 set -euo pipefail
@@ -85,8 +86,20 @@ javas() {
   done
   return 0
 }
+# the Java side: ts4kit's zlib twins (bench InflateStreams: the one the JVM picked, and Inflater) on the same file
+BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
+java_side() {
+  for j in $(javas); do
+    echo
+    "$j" --enable-native-access=ALL-UNNAMED -cp "$BENCH_JAR" org.ts4kit.bench.InflateStreams "$1" "$ROUNDS"
+  done
+}
 if [ "$JAVA" = 1 ]; then
-  for j in $(javas); do echo; "$j" "$HERE/InflaterBench.java" "$WORK/streams.bin" --rounds "$ROUNDS"; done
+  if [ ! -f "$BENCH_JAR" ]; then
+    JDK22="$("$ROOT/tools/find-jdk.sh" 22 2>/dev/null || true)"  # the Java 22+ classes: the libdeflate twin
+    (cd "$ROOT" && mvn -q -B -ntp -DskipTests ${JDK22:+"-Dts4kit.jdk22=$JDK22"} -pl bench -am package) >&2
+  fi
+  java_side "$WORK/streams.bin"
 fi
 
 if [ "$BIG" = 1 ]; then
@@ -95,7 +108,7 @@ if [ "$BIG" = 1 ]; then
   python3 "$HERE/dump_streams.py" "$PACKAGE" "$WORK/big.bin" --recompress-none 6
   "$WORK/inflate_bench" "$WORK/big.bin" "${ARGS[@]}" --no-safety
   if [ "$JAVA" = 1 ]; then
-    for j in $(javas); do echo; "$j" "$HERE/InflaterBench.java" "$WORK/big.bin" --rounds "$ROUNDS"; done
+    java_side "$WORK/big.bin"
   fi
 fi
 echo
