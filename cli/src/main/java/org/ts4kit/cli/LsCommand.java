@@ -73,16 +73,10 @@ final class LsCommand implements Callable<Integer> {
             }
             PackageNames names = details ? PackageNames.load(pkg, reader) : PackageNames.NONE;
             int[] entries = type == null ? BulkRead.ALL : idx.entriesOfType(type); // the SIMD type filter
-            if (!hash && !details) { // the index alone: nothing to share out
-                int n = entries == BulkRead.ALL ? idx.size() : entries.length;
-                for (int k = 0; k < n; k++) {
-                    Line line = line(pkg, reader, names, entries == BulkRead.ALL ? k : entries[k]);
-                    line.print(out, problems);
-                }
-            } else { // decoding and hashing on every thread, lines in index order
-                BulkRead.run(pkg, entries, threads.count(), (i, r) -> line(pkg, r, names, i),
-                        (i, line, error) -> (line != null ? line : unread(idx, i, error)).print(out, problems));
-            }
+            // decoding and hashing on every thread, lines in index order; the index alone is one thread's work
+            int workers = hash || details ? threads.count() : 1;
+            BulkRead.run(pkg, entries, workers, (i, r) -> line(pkg, r, names, i),
+                    (i, line, error) -> (line != null ? line : unread(idx, i, error)).print(out, problems));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.report(file.toString(), new java.io.InterruptedIOException("interrupted"));
