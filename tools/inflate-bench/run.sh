@@ -96,8 +96,7 @@ java_side() {
 }
 if [ "$JAVA" = 1 ]; then
   if [ ! -f "$BENCH_JAR" ]; then
-    JDK22="$("$ROOT/tools/find-jdk.sh" 22 2>/dev/null || true)"  # the Java 22+ classes: the libdeflate twin
-    (cd "$ROOT" && mvn -q -B -ntp -DskipTests ${JDK22:+"-Dts4kit.jdk22=$JDK22"} -pl bench -am package) >&2
+    "$ROOT/tools/package.sh" bench  # with the Java 22+ classes: the libdeflate twin
   fi
   java_side "$WORK/streams.bin"
 fi
