@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ts4kit.dbpf.BulkRead;
 import org.ts4kit.dbpf.DbpfPackage;
-import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.dbpf.ResourceKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,8 +88,6 @@ final class CatCommand implements Callable<Integer> {
             try {
                 if (entry < 0) {
                     problems.report(file.toString(), pkg.header().indexPosition(), "no resource " + key + " in the index");
-                } else if (error instanceof CorruptInputException e) {
-                    problems.report(e);
                 } else if (error != null) {
                     problems.report(file.toString(), error);
                 } else {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ts4kit.dbpf.BulkRead;
-import org.ts4kit.io.CorruptInputException;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.resource.ResourceTypes;
@@ -89,8 +88,6 @@ final class ExtractCommand implements Callable<Integer> {
                     progress.clear(); // the error line must not share the bar's line
                     if (error instanceof FileSystemException e) { // this one file; the others are still written
                         problems.notWritten(e);
-                    } else if (error instanceof CorruptInputException e) {
-                        problems.report(e);
                     } else {
                         problems.report(file.toString(), error);
                     }
