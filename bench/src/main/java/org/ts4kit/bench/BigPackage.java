@@ -22,21 +22,18 @@ public final class BigPackage {
 
     /** {@code dir/Big/big_MBmb.package}, generated when missing. */
     public static Path in(Path dir, int mb) throws IOException {
-        Path file = dir.resolve("Big").resolve("big_" + mb + "mb.package");
-        if (!Files.exists(file)) {
-            CorpusGenerator.generate(dir, 0, 5, mb);
-        }
-        return file;
+        return in(dir, mb, false);
     }
 
     /**
-     * {@code dir/Big/big_MBmb_compressed.package}, generated when missing: its images compressed too
-     * (zlib mostly), so reading it all is mostly inflating: the full-read workload.
+     * The large package of {@code mb} MB in {@code dir}, generated when missing; {@code compressed}: its
+     * images compressed too (zlib mostly), so reading it all is mostly inflating, the full-read workload
+     * ({@code dir/Big/big_MBmb_compressed.package}).
      */
-    public static Path compressedIn(Path dir, int mb) throws IOException {
-        Path file = dir.resolve(CorpusGenerator.bigName(mb, true));
+    public static Path in(Path dir, int mb, boolean compressed) throws IOException {
+        Path file = dir.resolve(CorpusGenerator.bigName(mb, compressed));
         if (!Files.exists(file)) {
-            CorpusGenerator.generate(dir, 0, 5, mb, true, 1, org.ts4kit.telemetry.ProgressListener.NONE);
+            CorpusGenerator.generate(dir, 0, 5, mb, compressed, 1, org.ts4kit.telemetry.ProgressListener.NONE);
         }
         return file;
     }

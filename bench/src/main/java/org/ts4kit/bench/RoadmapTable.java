@@ -18,6 +18,7 @@ import org.ts4kit.codec.InflateProvider;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.testkit.corpus.CorpusGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ public final class RoadmapTable implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int mb = megabytes != null ? megabytes : smoke ? 20 : 500;
-        Path pkgFile = dir.resolve("Big").resolve("big_" + mb + "mb.package");
+        Path pkgFile = dir.resolve(CorpusGenerator.bigName(mb, false));
         if (!Files.exists(pkgFile)) {
             spec.commandLine().getErr().println("bench: generating a " + mb + " MB package in " + dir + " ...");
             BigPackage.in(dir, mb);
@@ -86,14 +87,14 @@ public final class RoadmapTable implements Callable<Integer> {
             rows.add(row("decode 1k compressed resources (" + cores + " threads, " + inflater + ")", "ms", 387, 95, 10, parallel));
         }
         // the full read (ls --hash's work) of the compressed package: one thread, every core, and a fifth of the size
-        Path full = BigPackage.compressedIn(dir, mb);
+        Path full = BigPackage.in(dir, mb, true);
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
             ReadTimes.FullRead f = ReadTimes.fullRead(full, threads, smoke ? 3 : 5);
             rows.add(row(String.format(Locale.ROOT, "full read of the %d MB compressed package: decode + SHA-256, %d thread%s "
                     + "(%.0f MB/s of %.0f MB)", mb, threads, threads > 1 ? "s" : "", f.megabytesPerSecond(), f.bytes() / 1e6),
                     "s", Double.NaN, Double.NaN, Double.NaN, f.seconds()));
             if (threads == cores) {
-                ReadTimes.FullRead small = ReadTimes.fullRead(BigPackage.compressedIn(dir, Math.max(1, mb / 5)), threads, 3);
+                ReadTimes.FullRead small = ReadTimes.fullRead(BigPackage.in(dir, Math.max(1, mb / 5), true), threads, 3);
                 rows.add(row("peak heap growth in that full read (" + mb + " MB package; garbage not yet collected included)", "MB",
                         Double.NaN, Double.NaN, Double.NaN,
                         megabytes(f.peakHeapGrowth())));
