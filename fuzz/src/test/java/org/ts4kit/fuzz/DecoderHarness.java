@@ -22,6 +22,23 @@ final class DecoderHarness {
     private DecoderHarness() {
     }
 
+    /** The zlib harnesses' inputs start with the declared size in this many bytes, little-endian ({@link SeedCorpus#withSize}). */
+    static final int SIZE_BYTES = 3;
+
+    /** Where the stream starts in a zlib harness's input: after the declared size, or at the end of a shorter input. */
+    static int streamStart(byte[] data) {
+        return Math.min(SIZE_BYTES, data.length);
+    }
+
+    /** The declared size at the start of a zlib harness's input, modulo the resource cap + 1. */
+    static int declaredSize(byte[] data) {
+        int size = 0;
+        for (int i = 0; i < streamStart(data); i++) {
+            size |= (data[i] & 0xFF) << (8 * i);
+        }
+        return size % (Caps.MAX_RESOURCE + 1);
+    }
+
     /** Decodes {@code data[from..]} as exactly {@code size} bytes with {@code decoder}. */
     static void check(Decoder decoder, byte[] data, int from, int size) {
         int length = data.length - from;

@@ -184,11 +184,11 @@ public final class SeedCorpus {
 
     /** A zlib harness input: the declared size as 3 bytes little-endian, then the stream. */
     static byte[] withSize(long size, byte[] stream) {
-        byte[] out = new byte[3 + stream.length];
-        out[0] = (byte) size;
-        out[1] = (byte) (size >>> 8);
-        out[2] = (byte) (size >>> 16);
-        System.arraycopy(stream, 0, out, 3, stream.length);
+        byte[] out = new byte[DecoderHarness.SIZE_BYTES + stream.length];
+        for (int i = 0; i < DecoderHarness.SIZE_BYTES; i++) {
+            out[i] = (byte) (size >>> (8 * i));
+        }
+        System.arraycopy(stream, 0, out, DecoderHarness.SIZE_BYTES, stream.length);
         return out;
     }
 

@@ -10,10 +10,6 @@ import org.ts4kit.codec.ZlibDecoder;
 class ZlibDecoderFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void inflate(byte[] data) {
-        int size = 0;
-        for (int i = 0; i < Math.min(3, data.length); i++) {
-            size |= (data[i] & 0xFF) << (8 * i);
-        }
-        DecoderHarness.check(ZlibDecoder.INSTANCE, data, Math.min(3, data.length), size % (Caps.MAX_RESOURCE + 1));
+        DecoderHarness.check(ZlibDecoder.INSTANCE, data, DecoderHarness.streamStart(data), DecoderHarness.declaredSize(data));
     }
 }
