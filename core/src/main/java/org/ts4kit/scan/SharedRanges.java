@@ -9,7 +9,7 @@ import org.ts4kit.dbpf.DbpfIndex;
  * can point 10,000 records at one 255 MiB stream, and decoding it 10,000 times takes hours. The walk
  * decodes each distinct range once and gives the repeats the first record's hash.
  */
-final class SharedRanges {
+public final class SharedRanges {
     private SharedRanges() {
     }
 
@@ -17,7 +17,7 @@ final class SharedRanges {
      * For each entry, the earlier entry whose stored range it repeats, or -1; null when no entry
      * repeats another (the common case: one sort of the offsets, no other allocation).
      */
-    static int[] of(DbpfIndex idx) {
+    public static int[] of(DbpfIndex idx) {
         int n = idx.size();
         long[] byOffset = new long[n];
         for (int i = 0; i < n; i++) {
