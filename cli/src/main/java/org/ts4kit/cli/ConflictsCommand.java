@@ -2,9 +2,11 @@ package org.ts4kit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.ts4kit.catalog.Catalog;
 import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.io.ErrorLine;
 import org.ts4kit.scan.CollectionScan;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * files and {@code .zip} archives. Broken inputs are reported on stderr and skipped.
  */
 @Command(name = "conflicts", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Find resource keys present in two or more packages (folders, files, .zip archives).")
+        description = {"Find resource keys present in two or more packages (folders, files, .zip archives).",
+                "Uses the saved index of the same PATHs (ts4kit index) when there is one, unless --type is given."})
 final class ConflictsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,22 +52,42 @@ final class ConflictsCommand implements Callable<Integer> {
                     + "types are not read at all, so their damage does not make a package broken.")
     List<Integer> types;
 
+    @Mixin
+    SavedIndexOption savedIndex;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Listing listing = InputWalker.list(paths);
-        CollectionScan scan;
+        List<Problem> problems;
+        List<Conflict> conflicts;
+        int broken;
+        SavedIndexOption.Refreshed refreshed = null;
         try (Progress progress = Progress.start(spec, "conflicts", "packages", listing.packages().size())) {
-            // the type filter narrows the walk itself (the SIMD filter over each index's type column)
-            ScanOptions what = types == null ? ScanOptions.KEYS : ScanOptions.KEYS.withTypes(types.stream().mapToInt(Integer::intValue).toArray());
-            scan = CollectionScan.run(listing, threads, new PackageScanner(what, ReadOptions.defaults()), ScanSink.NONE, progress);
+            if (types == null && savedIndex.present(paths)) {
+                // the saved index holds every decoded key and hash: only changed packages are read
+                refreshed = savedIndex.refresh(paths, listing, threads, progress, true, err);
+                Catalog catalog = refreshed.result().catalog();
+                problems = new ArrayList<>(listing.problems());
+                catalog.records().forEach(r -> problems.addAll(r.problems()));
+                conflicts = catalog.conflicts();
+                broken = listing.problems().size() + catalog.brokenCount();
+            } else {
+                // the type filter narrows the walk itself (the SIMD filter over each index's type column); a saved
+                // index knows every type, but not which problems a narrowed walk would have met, so it is not used
+                ScanOptions what = types == null ? ScanOptions.KEYS : ScanOptions.KEYS.withTypes(types.stream().mapToInt(Integer::intValue).toArray());
+                CollectionScan scan = CollectionScan.run(listing, threads, new PackageScanner(what, ReadOptions.defaults()), ScanSink.NONE, progress);
+                problems = scan.problems();
+                conflicts = scan.conflicts();
+                broken = scan.brokenCount();
+            }
         }
         ErrorReport errors = new ErrorReport(err);
-        for (Problem p : scan.problems()) {
+        for (Problem p : problems) {
             errors.report(p);
         }
-        for (Conflict c : scan.conflicts()) {
+        for (Conflict c : conflicts) {
             if (json) {
                 out.println(new Json().field("key", c.key()).field("packages", c.packages()).field("identical", c.identical()));
             } else {
@@ -74,9 +97,12 @@ final class ConflictsCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (refreshed != null) {
+            err.println(refreshed.describe());
+        }
         err.printf("%d packages scanned (%d archives, %d other files ignored): %d conflicts, %d broken inputs skipped%n",
-                listing.packages().size(), listing.archives(), listing.ignored(), scan.conflicts().size(), scan.brokenCount());
+                listing.packages().size(), listing.archives(), listing.ignored(), conflicts.size(), broken);
         err.flush();
-        return scan.brokenCount() == 0 ? 0 : 1;
+        return broken == 0 ? 0 : 1;
     }
 }

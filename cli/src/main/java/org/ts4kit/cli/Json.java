@@ -12,9 +12,14 @@ final class Json {
         sb.append('{');
     }
 
+    /** A string field; {@code null} is written as JSON null. */
     Json field(String name, String value) {
         key(name);
-        quote(sb, value);
+        if (value == null) {
+            sb.append("null");
+        } else {
+            quote(sb, value);
+        }
         return this;
     }
 

@@ -78,6 +78,20 @@ public final class CollectionScan {
     }
 
     /**
+     * Walks {@code inputs} (any subset of a listing: a rescan walks only the packages that changed) into
+     * {@code sink} on {@code threads} threads, telling {@code progress} after each; {@code done} gets each
+     * walked package on the calling thread, in no particular order (their {@link ScannedPackage#position()}
+     * is their place in {@code inputs}).
+     */
+    public static void walk(List<PackageInput> inputs, int threads, PackageScanner scanner, ScanSink sink,
+            ProgressListener progress, java.util.function.Consumer<ScannedPackage> done) throws InterruptedException {
+        scanAll(inputs, Math.max(1, threads), scanner, sink, p -> {
+            progress.advanced(1, p.input().size());
+            done.accept(p);
+        });
+    }
+
+    /**
      * One thread opens packages (I/O, index parsing) ahead of {@code threads} threads that walk them,
      * with at most a few packages in flight per thread; each walked package reaches {@code done} on
      * the calling thread.

@@ -17,8 +17,15 @@ import org.ts4kit.simd.IndexKernels;
  * holds the first record of each distinct key, and later records with the same key are chained to
  * it. Only the keys held more than once are sorted at the end (unsigned type, group, instance: the
  * order their hex forms sort in), so the cost is linear in keys plus the sort of the conflicts.
+ *
+ * <pre>{@code
+ * ConflictFinder finder = new ConflictFinder();
+ * finder.add(scanned);                                        // a walked, unbroken package
+ * finder.add("Old/x.package", types, groups, instances, sha); // or its decoded keys as a saved index keeps them
+ * List<Conflict> conflicts = finder.conflicts();
+ * }</pre>
  */
-final class ConflictFinder {
+public final class ConflictFinder {
     /** Record fields: type and group in one long, the instance, package number and entry, next in chain. */
     private static final int TYPE_GROUP = 0;
     private static final int INSTANCE = 1;
@@ -33,11 +40,39 @@ final class ConflictFinder {
     private int distinct;
     private long[] keyHashes = new long[0];
 
+    public ConflictFinder() {
+    }
+
+    /**
+     * Adds a package by its decoded keys: {@code types[i]}, {@code groups[i]}, {@code instances[i]} with
+     * the SHA-256 of its decompressed bytes at {@code sha256[32 * i]}. The arrays are kept, not copied.
+     */
+    public void add(String packageName, int[] types, int[] groups, long[] instances, byte[] sha256) {
+        int n = types.length;
+        if (groups.length != n || instances.length != n || sha256.length != 32L * n) {
+            throw new IllegalArgumentException("columns of different lengths");
+        }
+        int p = names.size();
+        names.add(packageName);
+        hashChunks.add(sha256);
+        if (n == 0) {
+            return;
+        }
+        int r = keys.allocate(n);
+        for (int i = 0; i < n; i++, r++) {
+            keys.set(r, TYPE_GROUP, (long) types[i] << 32 | (groups[i] & 0xFFFF_FFFFL));
+            keys.set(r, INSTANCE, instances[i]);
+            keys.set(r, WHERE, (long) p << 32 | i);
+            keys.set(r, NEXT, 0);
+            insert(r, IndexKernels.keyHash(types[i], groups[i], instances[i]));
+        }
+    }
+
     /**
      * Adds the decoded entries of an unbroken package: every live entry, or those of the types the
      * scan was narrowed to. Not thread-safe: one thread adds.
      */
-    void add(ScannedPackage scan) {
+    public void add(ScannedPackage scan) {
         int p = names.size();
         names.add(scan.input().name());
         hashChunks.add(scan.hashes()); // one chunk per package: chunk number == package number
@@ -106,7 +141,8 @@ final class ConflictFinder {
         }
     }
 
-    List<Conflict> conflicts() {
+    /** Keys held by two or more packages, sorted by key (unsigned type, group, instance). */
+    public List<Conflict> conflicts() {
         int[] shared = new int[distinct];
         int n = 0;
         for (int handle : table) {

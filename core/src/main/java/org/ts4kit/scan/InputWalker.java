@@ -75,9 +75,10 @@ public final class InputWalker {
             } else if (kind == FileKind.REGULAR) {
                 String name = several ? given : root.getFileName().toString();
                 if (InputKind.ofNamed(root.getFileName().toString()) == InputKind.ZIP) {
-                    addArchive(root, name, listing, options);
+                    addArchive(root, name, FileStamp.of(root), listing, options);
                 } else {
-                    addFile(root, name, sizeOf(root), listing);
+                    FileStamp stamp = FileStamp.of(root);
+                    addFile(root, name, stamp.isKnown() ? stamp.size() : 0, stamp, listing);
                 }
             } else {
                 listing.problems.add(new Problem(given, 0, NotRegularFileException.reason(kind)));
@@ -115,7 +116,7 @@ public final class InputWalker {
         FolderWalker.walk(root, new FolderWalker.Visitor() {
             @Override
             public void file(Path file, BasicFileAttributes attributes) {
-                found.add(new Found(prefix + relative(root, file), file, attributes.size()));
+                found.add(new Found(prefix + relative(root, file), file, FileStamp.of(file, attributes)));
             }
 
             @Override
@@ -132,10 +133,10 @@ public final class InputWalker {
         for (Found f : found) {
             switch (InputKind.of(f.file.getFileName().toString())) {
                 case PACKAGE:
-                    addFile(f.file, f.name, f.size, listing);
+                    addFile(f.file, f.name, f.stamp.size(), f.stamp, listing);
                     break;
                 case ZIP:
-                    addArchive(f.file, f.name, listing, options);
+                    addArchive(f.file, f.name, f.stamp, listing, options);
                     break;
                 default:
                     listing.ignored++;
@@ -159,33 +160,25 @@ public final class InputWalker {
         return sb.toString();
     }
 
-    /** A regular file met in a folder: its name in the listing, where it is, its size. */
+    /** A regular file met in a folder: its name in the listing, where it is, its size and times. */
     private static final class Found {
         final String name;
         final Path file;
-        final long size;
+        final FileStamp stamp;
 
-        Found(String name, Path file, long size) {
+        Found(String name, Path file, FileStamp stamp) {
             this.name = name;
             this.file = file;
-            this.size = size;
+            this.stamp = stamp;
         }
     }
 
-    /** For planning only: 0 when it cannot be read (opening it will say why). */
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
+    /** {@code size} is for planning only: 0 when it cannot be read (opening it will say why). */
+    private static void addFile(Path file, String name, long size, FileStamp stamp, Listing listing) {
+        listing.packages.add(new PackageInput(name, file.toString(), size, options -> DbpfPackage.open(file, options), stamp));
     }
 
-    private static void addFile(Path file, String name, long size, Listing listing) {
-        listing.packages.add(new PackageInput(name, file.toString(), size, options -> DbpfPackage.open(file, options)));
-    }
-
-    private static void addArchive(Path zip, String name, Listing listing, ReadOptions options) {
+    private static void addArchive(Path zip, String name, FileStamp stamp, Listing listing, ReadOptions options) {
         listing.archives++;
         ZipArchive archive;
         try {
@@ -195,7 +188,9 @@ public final class InputWalker {
             listing.problems.add(Problem.of(zip.toString(), e));
             return;
         }
-        listing.packages.addAll(archiveMembers(archive, name, zip.toString()));
+        for (PackageInput member : archiveMembers(archive, name, zip.toString())) {
+            listing.packages.add(member.stamped(stamp));
+        }
     }
 
     /**

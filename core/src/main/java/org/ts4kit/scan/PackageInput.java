@@ -19,12 +19,19 @@ public final class PackageInput {
     private final String location;
     private final long size;
     private final Opener opener;
+    private final FileStamp stamp;
 
     public PackageInput(String name, String location, long size, Opener opener) {
+        this(name, location, size, opener, FileStamp.NONE);
+    }
+
+    /** With the stamp of the file on disk that holds it (the package, or its zip archive). */
+    public PackageInput(String name, String location, long size, Opener opener, FileStamp stamp) {
         this.name = name;
         this.location = location;
         this.size = size;
         this.opener = opener;
+        this.stamp = stamp;
     }
 
     /**
@@ -48,7 +55,19 @@ public final class PackageInput {
 
     /** The same input under another name: how a listing makes its names unique. */
     PackageInput named(String other) {
-        return other.equals(name) ? this : new PackageInput(other, location, size, opener);
+        return other.equals(name) ? this : new PackageInput(other, location, size, opener, stamp);
+    }
+
+    PackageInput stamped(FileStamp other) {
+        return new PackageInput(name, location, size, opener, other);
+    }
+
+    /**
+     * The file on disk that holds it, as it was when listed: the package file, or the zip archive for a
+     * member; {@link FileStamp#NONE} for inputs that are not local files. A saved index compares it.
+     */
+    public FileStamp stamp() {
+        return stamp;
     }
 
     public DbpfPackage open() throws IOException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.ts4kit.dbpf.DbpfFormatException;
 import org.ts4kit.dbpf.DbpfIndex;
@@ -28,16 +29,24 @@ import org.ts4kit.scan.SharedRanges;
  * <pre>{@code
  * List<PackageDocs> docs = Collections.synchronizedList(new ArrayList<>());
  * CollectionScan.run(listing, 2, new PackageScanner(ScanOptions.KEYS.withStrings(true), ReadOptions.defaults()),
- *         new DocCollector(docs::add));
+ *         DocCollector.into(docs::add));
  * }</pre>
  */
 public final class DocCollector implements ScanSink {
-    private final Consumer<PackageDocs> done;
+    private final BiConsumer<ScannedPackage, PackageDocs> done;
     private final Map<ScannedPackage, Walk> walks = new ConcurrentHashMap<>();
 
-    /** {@code done} gets each package's documents on the thread that walked it, also for a broken package. */
-    public DocCollector(Consumer<PackageDocs> done) {
+    /**
+     * {@code done} gets each walked package with its documents on the thread that walked it, also a
+     * broken package, at the end of its walk.
+     */
+    public DocCollector(BiConsumer<ScannedPackage, PackageDocs> done) {
         this.done = done;
+    }
+
+    /** A collector that hands on the documents only. */
+    public static DocCollector into(Consumer<PackageDocs> done) {
+        return new DocCollector((pkg, docs) -> done.accept(docs));
     }
 
     /** What one package's walk has seen so far. */
@@ -85,7 +94,7 @@ public final class DocCollector implements ScanSink {
     @Override
     public void onPackage(ScannedPackage pkg) {
         Walk w = walks.remove(pkg);
-        done.accept(docsOf(pkg, w == null ? new Walk(pkg.entryCount()) : w));
+        done.accept(pkg, docsOf(pkg, w == null ? new Walk(pkg.entryCount()) : w));
     }
 
     private static PackageDocs docsOf(ScannedPackage pkg, Walk w) {

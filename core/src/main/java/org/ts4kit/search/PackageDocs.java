@@ -32,6 +32,26 @@ public final class PackageDocs {
         this.text = text;
     }
 
+    /**
+     * Resources already in key order, each key once, and text tokens already sorted and distinct (a saved
+     * index holds them so); the arrays are kept. {@link Builder} is for anything else.
+     *
+     * @throws IllegalArgumentException when the columns differ in length or the keys are not strictly increasing
+     */
+    public static PackageDocs ofSorted(String name, int[] types, int[] groups, long[] instances, String[] names,
+            String[][] text) {
+        int n = types.length;
+        if (groups.length != n || instances.length != n || names.length != n || text.length != n) {
+            throw new IllegalArgumentException("columns of different lengths");
+        }
+        for (int i = 1; i < n; i++) {
+            if (Keys.compare(types[i - 1], groups[i - 1], instances[i - 1], types[i], groups[i], instances[i]) >= 0) {
+                throw new IllegalArgumentException("resource " + i + " is not after resource " + (i - 1) + " in key order");
+            }
+        }
+        return new PackageDocs(name, types, groups, instances, names, text);
+    }
+
     /** The package's name, unique in its collection ({@code Creator/mod.package}, {@code a.zip!/x.package}). */
     public String name() {
         return name;
@@ -132,6 +152,15 @@ public final class PackageDocs {
         }
 
         public PackageDocs build() {
+            if (sortedAndDistinct()) {
+                // the common case when a package's index is in key order: no boxing sort
+                String[][] tx = new String[n][];
+                for (int i = 0; i < n; i++) {
+                    tx[i] = TokenSets.of(text[i]);
+                }
+                return new PackageDocs(name, Arrays.copyOf(types, n), Arrays.copyOf(groups, n), Arrays.copyOf(instances, n),
+                        Arrays.copyOf(names, n), tx);
+            }
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
@@ -162,14 +191,17 @@ public final class PackageDocs {
         }
 
         private int compareKeys(int a, int b) {
-            int c = Integer.compareUnsigned(types[a], types[b]);
-            if (c == 0) {
-                c = Integer.compareUnsigned(groups[a], groups[b]);
-            }
-            if (c == 0) {
-                c = Long.compareUnsigned(instances[a], instances[b]);
-            }
+            int c = Keys.compare(types[a], groups[a], instances[a], types[b], groups[b], instances[b]);
             return c != 0 ? c : Integer.compare(a, b); // stable: the earlier entry's name wins
+        }
+
+        private boolean sortedAndDistinct() {
+            for (int i = 1; i < n; i++) {
+                if (Keys.compare(types[i - 1], groups[i - 1], instances[i - 1], types[i], groups[i], instances[i]) >= 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

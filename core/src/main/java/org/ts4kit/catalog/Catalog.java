@@ -1,0 +1,138 @@
+package org.ts4kit.catalog;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.io.Sha256;
+import org.ts4kit.scan.ConflictFinder;
+import org.ts4kit.scan.Conflict;
+import org.ts4kit.search.PackageDocs;
+
+/**
+ * The saved index of a collection: one {@link PackageRecord} per package, in listing order, made by a
+ * walk of each package and kept on disk ({@link CatalogFile}) so that the next {@code search},
+ * {@code conflicts} or {@code find} reads only the packages whose file changed ({@link Rescan}).
+ *
+ * <pre>{@code
+ * List<Path> roots = List.of(Path.of("Mods"));
+ * String identity = Catalog.identity(roots, ReadOptions.defaults());
+ * Path file = IndexLocation.forRoots(roots);
+ * Catalog previous = Catalog.load(file, identity);                 // IndexFormatException: rebuild
+ * Rescan.Result r = Rescan.run(previous, identity, InputWalker.list(roots), 2, ProgressListener.NONE);
+ * r.catalog().save(file);
+ * SearchIndex index = SearchIndex.build(r.catalog().docs());
+ * }</pre>
+ */
+public final class Catalog {
+    private final String identity;
+    private final List<PackageRecord> records;
+    /** Each record's encoding, kept from the file it was read from: saving an unchanged record copies it. */
+    private final List<byte[]> encoded;
+
+    Catalog(String identity, List<PackageRecord> records, List<byte[]> encoded) {
+        this.identity = identity;
+        this.records = Collections.unmodifiableList(records);
+        this.encoded = encoded;
+    }
+
+    /**
+     * What an index is made for and must match to be used: each input as given and as an absolute path
+     * (names depend on both), and the read limits (what is broken depends on them).
+     */
+    public static String identity(List<Path> roots, ReadOptions options) {
+        StringBuilder sb = new StringBuilder("inputs");
+        for (Path root : roots) {
+            sb.append('\n').append(root).append('\u0000').append(root.toAbsolutePath().normalize());
+        }
+        sb.append(String.format(Locale.ROOT, "%nlimits %d %d %d %d", options.maxResourceBytes(), options.maxEntries(),
+                options.maxDecodeRatio(), options.maxDecodedBytes()));
+        return sb.toString();
+    }
+
+    /** A short stable name for {@code identity}'s inputs: the hex start of its SHA-256. */
+    static String digest(String text) {
+        byte[] d = Sha256.digest(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return Sha256.hex(d, 0).substring(0, 16);
+    }
+
+    /**
+     * The saved index in {@code file}, made for {@code identity}, or null when there is no file.
+     *
+     * @throws IndexFormatException when the file is not a whole, current, matching index: rebuild it
+     */
+    public static Catalog load(Path file, String identity) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        List<CatalogFile.Blob> blobs = CatalogFile.read(file, identity);
+        List<PackageRecord> records = new ArrayList<>(blobs.size());
+        List<byte[]> encoded = new ArrayList<>(blobs.size());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (CatalogFile.Blob b : blobs) {
+            RecordInput in = new RecordInput(file.toString(), b.bytes().duplicate(), b.offset());
+            PackageRecord r = RecordCodec.decode(in);
+            if (in.remaining() != 0) {
+                throw in.corrupt(in.remaining() + " bytes after the record's end");
+            }
+            if (!names.add(r.name())) {
+                throw in.corruptAt(b.offset(), "a second record for " + r.name());
+            }
+            records.add(r);
+            byte[] raw = new byte[b.bytes().remaining()];
+            b.bytes().duplicate().get(raw);
+            encoded.add(raw);
+        }
+        return new Catalog(identity, records, encoded);
+    }
+
+    /** Writes this index to {@code file}, atomically (a reader sees the old file or this one). */
+    public void save(Path file) throws IOException {
+        CatalogFile.write(file, identity, encoded);
+    }
+
+    public String identity() {
+        return identity;
+    }
+
+    /** One record per package, in listing order. */
+    public List<PackageRecord> records() {
+        return records;
+    }
+
+    /** Every package's search documents, for {@link org.ts4kit.search.SearchIndex#build}. */
+    public List<PackageDocs> docs() {
+        List<PackageDocs> docs = new ArrayList<>(records.size());
+        for (PackageRecord r : records) {
+            docs.add(r.docs());
+        }
+        return docs;
+    }
+
+    /** Keys held by two or more unbroken packages, as a scan of the same files finds them. */
+    public List<Conflict> conflicts() {
+        ConflictFinder finder = new ConflictFinder();
+        for (PackageRecord r : records) {
+            if (!r.isBroken()) {
+                r.decoded().addTo(finder, r.name());
+            }
+        }
+        return finder.conflicts();
+    }
+
+    /** How many packages are broken. */
+    public int brokenCount() {
+        int n = 0;
+        for (PackageRecord r : records) {
+            n += r.isBroken() ? 1 : 0;
+        }
+        return n;
+    }
+
+    byte[] encoded(int i) {
+        return encoded.get(i);
+    }
+}

@@ -1,0 +1,140 @@
+package org.ts4kit.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ts4kit.scan.FileStamp;
+import org.ts4kit.scan.Problem;
+import org.ts4kit.search.Keys;
+import org.ts4kit.search.PackageDocs;
+
+/**
+ * One {@link PackageRecord} as bytes:
+ * <pre>
+ * name, location             string (varint length + UTF-8)
+ * stamp                      path string, size i64, modified ns i64, file key string
+ * problems                   count, then location string, offset i64, reason string each
+ * resources                  count, then per resource: type i32, group i32, instance i64,
+ *                            name (varint length + 1, 0 for none), text token count + tokens
+ * decoded entries            count, then types i32[], groups i32[], instances i64[], SHA-256 byte[32][]
+ * </pre>
+ * Decoding checks every count against the bytes left ({@link RecordInput}) and the record's own invariants
+ * (resources sorted by key and distinct, tokens sorted and distinct): a record that breaks them is refused,
+ * so whatever a saved index holds, it holds what a walk would have produced.
+ */
+final class RecordCodec {
+    private RecordCodec() {
+    }
+
+    static byte[] encode(PackageRecord r) {
+        RecordOutput out = new RecordOutput();
+        out.string(r.name());
+        out.string(r.location());
+        FileStamp s = r.stamp();
+        out.string(s.path());
+        out.i64(s.size());
+        out.i64(s.modifiedNanos());
+        out.string(s.fileKey());
+        out.varint(r.problems().size());
+        for (Problem p : r.problems()) {
+            out.string(p.location());
+            out.i64(p.offset());
+            out.string(p.reason());
+        }
+        PackageDocs d = r.docs();
+        out.varint(d.size());
+        for (int i = 0; i < d.size(); i++) {
+            out.i32(d.type(i));
+            out.i32(d.group(i));
+            out.i64(d.instance(i));
+            out.nullableString(d.resourceName(i));
+            String[] text = d.text(i);
+            out.varint(text.length);
+            for (String t : text) {
+                out.string(t);
+            }
+        }
+        DecodedKeys k = r.decoded();
+        out.varint(k.size());
+        for (int t : k.types) {
+            out.i32(t);
+        }
+        for (int g : k.groups) {
+            out.i32(g);
+        }
+        for (long in : k.instances) {
+            out.i64(in);
+        }
+        out.bytes(k.sha256);
+        return out.toByteArray();
+    }
+
+    static PackageRecord decode(RecordInput in) throws IndexFormatException {
+        String name = in.string();
+        String location = in.string();
+        String path = in.string();
+        long size = in.i64();
+        long modified = in.i64();
+        String fileKey = in.string();
+        FileStamp stamp = size < 0 ? FileStamp.NONE : new FileStamp(path, size, modified, fileKey);
+        int problemCount = in.count(10, "problems");
+        List<Problem> problems = new ArrayList<>(problemCount);
+        for (int i = 0; i < problemCount; i++) {
+            problems.add(new Problem(in.string(), in.i64(), in.string()));
+        }
+        PackageDocs docs = docs(in, name);
+        int n = in.count(48, "decoded entries");
+        int[] types = new int[n];
+        int[] groups = new int[n];
+        long[] instances = new long[n];
+        for (int i = 0; i < n; i++) {
+            types[i] = in.i32();
+        }
+        for (int i = 0; i < n; i++) {
+            groups[i] = in.i32();
+        }
+        for (int i = 0; i < n; i++) {
+            instances[i] = in.i64();
+        }
+        byte[] sha = in.bytes(32 * n);
+        return new PackageRecord(name, location, stamp, problems, docs, new DecodedKeys(types, groups, instances, sha));
+    }
+
+    private static PackageDocs docs(RecordInput in, String name) throws IndexFormatException {
+        int n = in.count(18, "resources");
+        int[] types = new int[n];
+        int[] groups = new int[n];
+        long[] instances = new long[n];
+        String[] names = new String[n];
+        String[][] texts = new String[n][];
+        int pt = 0;
+        int pg = 0;
+        long pi = 0;
+        for (int i = 0; i < n; i++) {
+            long at = in.offset();
+            int type = in.i32();
+            int group = in.i32();
+            long instance = in.i64();
+            if (i > 0 && Keys.compare(pt, pg, pi, type, group, instance) >= 0) {
+                throw in.corruptAt(at, "resources out of key order or repeated");
+            }
+            pt = type;
+            pg = group;
+            pi = instance;
+            String resourceName = in.nullableString();
+            int tokens = in.count(1, "text tokens");
+            String[] text = tokens == 0 ? null : new String[tokens];
+            for (int t = 0; t < tokens; t++) {
+                text[t] = in.string();
+                if (t > 0 && text[t].compareTo(text[t - 1]) <= 0) {
+                    throw in.corrupt("text tokens out of order");
+                }
+            }
+            types[i] = type;
+            groups[i] = group;
+            instances[i] = instance;
+            names[i] = resourceName;
+            texts[i] = text;
+        }
+        return PackageDocs.ofSorted(name, types, groups, instances, names, texts);
+    }
+}
