@@ -68,12 +68,24 @@ public final class Catalog {
         if (!java.nio.file.Files.isRegularFile(file)) {
             return null;
         }
-        List<CatalogFile.Blob> blobs = CatalogFile.read(file, identity);
+        return of(file.toString(), CatalogFile.read(file, identity), identity);
+    }
+
+    /**
+     * The saved index whose file content is {@code bytes} ({@code name} in errors), made for {@code identity}.
+     *
+     * @throws IndexFormatException when it is not a whole, current, matching index
+     */
+    public static Catalog parse(String name, byte[] bytes, String identity) throws IndexFormatException {
+        return of(name, CatalogFile.parse(name, bytes, identity), identity);
+    }
+
+    private static Catalog of(String name, List<CatalogFile.Blob> blobs, String identity) throws IndexFormatException {
         List<PackageRecord> records = new ArrayList<>(blobs.size());
         List<byte[]> encoded = new ArrayList<>(blobs.size());
         java.util.Set<String> names = new java.util.HashSet<>();
         for (CatalogFile.Blob b : blobs) {
-            RecordInput in = new RecordInput(file.toString(), b.bytes().duplicate(), b.offset());
+            RecordInput in = new RecordInput(name, b.bytes().duplicate(), b.offset());
             PackageRecord r = RecordCodec.decode(in);
             if (in.remaining() != 0) {
                 throw in.corrupt(in.remaining() + " bytes after the record's end");

@@ -90,7 +90,12 @@ final class CatalogFile {
         if (size > MAX_BYTES) {
             throw new IndexFormatException(name, 0, "larger than " + MAX_BYTES + " bytes");
         }
-        byte[] all = Files.readAllBytes(file); // a saved index is read whole anyway: no mapping to go stale under us
+        // read whole, not mapped: it is parsed whole anyway, and a file replaced under a mapping would fault
+        return parse(name, Files.readAllBytes(file), identity);
+    }
+
+    /** The records of a saved index held in {@code all}, named {@code name} in errors. */
+    static List<Blob> parse(String name, byte[] all, String identity) throws IndexFormatException {
         if (all.length < MAGIC.length + 8 || !java.util.Arrays.equals(all, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new IndexFormatException(name, 0, "not a ts4kit saved index");
         }

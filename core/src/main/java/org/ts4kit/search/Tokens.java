@@ -1,13 +1,14 @@
 package org.ts4kit.search;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * How text becomes search terms, the one rule for names, string-table text, package names and the words
  * of a query: a token is a maximal run of letters and digits (Unicode code points, {@link
- * Character#isLetterOrDigit(int)}), lower-cased with {@link Locale#ROOT}; everything else separates
- * tokens. {@code "buff_Tired:Sad2"} is {@code buff}, {@code tired}, {@code sad2}; {@code "Kühlschrank"}
+ * Character#isLetterOrDigit(int)}), each code point lower-cased on its own ({@link Character#toLowerCase(int)},
+ * Unicode's simple case mapping: one code point to one, so a token lower-cases to a token and {@code İ} is
+ * {@code i}, where {@code String.toLowerCase} would add a combining dot that is no letter); everything else
+ * separates tokens. {@code "buff_Tired:Sad2"} is {@code buff}, {@code tired}, {@code sad2}; {@code "Kühlschrank"}
  * stays one token, {@code kühlschrank}. No stemming and no camel-case split: what a user types is what a
  * second, independent reader can reproduce.
  *
@@ -58,7 +59,15 @@ public final class Tokens {
 
     private static String token(CharSequence text, int start, int end, boolean lower) {
         String s = text.subSequence(start, end).toString();
-        // ASCII that is already lower case is the common case (tuning names, paths): no second copy
-        return lower ? s : s.toLowerCase(Locale.ROOT);
+        if (lower) {
+            return s; // ASCII already in lower case, the common case (tuning names, paths): no second copy
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            sb.appendCodePoint(Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
     }
 }
