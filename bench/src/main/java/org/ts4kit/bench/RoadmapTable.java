@@ -18,6 +18,7 @@ import org.ts4kit.codec.InflateProvider;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ResourceReader;
 import org.ts4kit.memory.ResourceBuffer;
+import org.ts4kit.search.SearchIndex;
 import org.ts4kit.testkit.corpus.CorpusGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,7 +103,17 @@ public final class RoadmapTable implements Callable<Integer> {
                         Double.NaN, Double.NaN, Double.NaN, megabytes(small.peakHeapGrowth())));
             }
         }
-        rows.add(row("search 10k items (no search index yet)", "ms", 68, 15, Double.NaN, Double.NaN));
+        // the search index over synthetic collections (SyntheticDocs): the mix of SearchTimes.queries, per query
+        SearchIndex small = SearchIndex.build(SyntheticDocs.collection(10_000, 11));
+        double search = SearchTimes.queryMillis(small, smoke ? 200 : 2000);
+        rows.add(row("search 10k resources (median per query of a 7-query mix)", "ms", 68, 15, 0.1, search));
+        if (!smoke) {
+            List<org.ts4kit.search.PackageDocs> million = SyntheticDocs.collection(1_000_000, 11);
+            rows.add(row("search 1M resources (median per query of the mix)", "ms", Double.NaN, Double.NaN, 5,
+                    SearchTimes.queryMillis(SearchIndex.build(million), 50)));
+            rows.add(row("search index build of 1M resources from packages in memory, 1 thread (median)", "s", Double.NaN,
+                    Double.NaN, 1, 1e6 / SearchTimes.buildPerSecond(million, 5)));
+        }
         double cold = coldStartMillis(pkgFile, smoke ? 3 : 7);
         rows.add(row("cold start of ts4kit inspect (new JVM, median)", "ms", 735, 250, 200, cold));
         print(out, rows);

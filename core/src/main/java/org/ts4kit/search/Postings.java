@@ -13,26 +13,33 @@ import org.roaringbitmap.RoaringBitmap;
  * on the first prefix query.
  */
 final class Postings {
-    private final Map<String, Growing> building = new HashMap<>();
+    private final TermTable building = new TermTable();
+    private final Map<String, RoaringBitmap> ranges = new HashMap<>();
     private Map<String, RoaringBitmap> terms;
     private volatile String[] sorted;
 
     /** Resource {@code doc} holds {@code token}; {@code doc} never decreases from one call to the next. */
     void add(String token, int doc) {
-        building.computeIfAbsent(token, t -> new Growing()).add(doc);
+        building.add(token, doc);
     }
 
     /** Every resource in {@code [from, to)} holds {@code token} (a package's name: all its resources). */
     void addRange(String token, int from, int to) {
-        building.computeIfAbsent(token, t -> new Growing()).addRange(from, to);
+        ranges.computeIfAbsent(token, t -> new RoaringBitmap()).add((long) from, (long) to);
     }
 
     void freeze() {
-        terms = new HashMap<>(building.size() * 4 / 3 + 1);
-        for (Map.Entry<String, Growing> e : building.entrySet()) {
-            terms.put(e.getKey(), e.getValue().toBitmap());
+        terms = new HashMap<>((building.size() + ranges.size()) * 4 / 3 + 1);
+        building.forEach((token, docs, count) -> {
+            RoaringBitmap b = RoaringBitmap.bitmapOf(count == docs.length ? docs : Arrays.copyOf(docs, count));
+            b.runOptimize();
+            terms.put(token, b);
+        });
+        for (Map.Entry<String, RoaringBitmap> e : ranges.entrySet()) {
+            e.getValue().runOptimize();
+            terms.merge(e.getKey(), e.getValue(), (a, b) -> RoaringBitmap.or(a, b));
         }
-        building.clear();
+        ranges.clear();
     }
 
     int termCount() {
@@ -80,40 +87,4 @@ final class Postings {
     }
 
     static final RoaringBitmap EMPTY = new RoaringBitmap();
-
-    /**
-     * A posting list while the index is built: most terms hold a handful of resources, so a small int
-     * array beats a bitmap per term until the end; ranges (package names) go straight to a bitmap.
-     */
-    private static final class Growing {
-        private int[] docs = new int[2];
-        private int n;
-        private RoaringBitmap ranges;
-
-        void add(int doc) {
-            if (n > 0 && docs[n - 1] == doc) {
-                return; // a token twice in one name
-            }
-            if (n == docs.length) {
-                docs = Arrays.copyOf(docs, n * 2);
-            }
-            docs[n++] = doc;
-        }
-
-        void addRange(int from, int to) {
-            if (ranges == null) {
-                ranges = new RoaringBitmap();
-            }
-            ranges.add((long) from, (long) to);
-        }
-
-        RoaringBitmap toBitmap() {
-            RoaringBitmap b = n == 0 ? new RoaringBitmap() : RoaringBitmap.bitmapOf(Arrays.copyOf(docs, n));
-            if (ranges != null) {
-                b.or(ranges);
-            }
-            b.runOptimize();
-            return b;
-        }
-    }
 }

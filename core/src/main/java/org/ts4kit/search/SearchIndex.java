@@ -33,13 +33,13 @@ public final class SearchIndex {
     private final int[] groups;
     private final long[] instances;
     private final String[] names;
-    private final Postings typePostings;
+    private final TypePostings typePostings;
     private final Postings name;
     private final Postings text;
     private final Postings pkg;
 
     private SearchIndex(String[] packages, int[] starts, int[] types, int[] groups, long[] instances, String[] names,
-            Postings typePostings, Postings name, Postings text, Postings pkg) {
+            TypePostings typePostings, Postings name, Postings text, Postings pkg) {
         this.packages = packages;
         this.starts = starts;
         this.types = types;
@@ -66,7 +66,6 @@ public final class SearchIndex {
         int[] groups = new int[total];
         long[] instances = new long[total];
         String[] names = new String[total];
-        Postings typePostings = new Postings();
         Postings name = new Postings();
         Postings text = new Postings();
         Postings pkg = new Postings();
@@ -82,7 +81,6 @@ public final class SearchIndex {
                 types[r] = d.type(i);
                 groups[r] = d.group(i);
                 instances[r] = d.instance(i);
-                typePostings.add(Integer.toHexString(types[r]), r);
                 String n = d.resourceName(i);
                 names[r] = n;
                 if (n != null) {
@@ -100,7 +98,7 @@ public final class SearchIndex {
             }
         }
         starts[order.length] = r;
-        typePostings.freeze();
+        TypePostings typePostings = new TypePostings(types);
         name.freeze();
         text.freeze();
         pkg.freeze();
@@ -119,7 +117,7 @@ public final class SearchIndex {
         }
         if (q instanceof Query.Value v) {
             return switch (v.field()) {
-                case TYPE -> typePostings.get(Integer.toHexString((int) v.value()));
+                case TYPE -> typePostings.get((int) v.value());
                 case GROUP -> Columns.equal(groups, (int) v.value());
                 default -> Columns.equal(instances, v.value());
             };
