@@ -23,7 +23,7 @@ class PublicApiTest {
     private static final Path README = Path.of("..", "..", "README.md").toAbsolutePath().normalize();
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z.]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
     private static final Pattern TYPE = Pattern.compile("`(\\w+)`");
-    private static final Pattern PUBLIC_TOP = Pattern.compile("^public (final |abstract )?(class|interface|enum|record) (\\w+)",
+    private static final Pattern PUBLIC_TOP = Pattern.compile("^public (final |abstract |sealed |non-sealed )?(class|interface|enum|record) (\\w+)",
             Pattern.MULTILINE);
 
     @Test
