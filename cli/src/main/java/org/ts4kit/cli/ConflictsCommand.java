@@ -67,11 +67,12 @@ final class ConflictsCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(spec, "conflicts", "packages", listing.packages().size())) {
             if (types == null && savedIndex.present(paths)) {
                 // the saved index holds every decoded key and hash: only changed packages are read
-                refreshed = savedIndex.refresh(paths, listing, threads, progress, true, err);
+                SavedIndexOption.Refreshed[] done = new SavedIndexOption.Refreshed[1];
+                conflicts = savedIndex.refreshAndUse(paths, listing, threads, progress, true, err, Catalog::conflicts, done);
+                refreshed = done[0];
                 Catalog catalog = refreshed.result().catalog();
                 problems = new ArrayList<>(listing.problems());
                 catalog.records().forEach(r -> problems.addAll(r.problems()));
-                conflicts = catalog.conflicts();
                 broken = listing.problems().size() + catalog.brokenCount();
             } else {
                 // the type filter narrows the walk itself (the SIMD filter over each index's type column); a saved

@@ -60,7 +60,7 @@ final class IndexCommand implements Callable<Integer> {
         long resources = 0;
         for (PackageRecord r : catalog.records()) {
             r.problems().forEach(errors::report);
-            resources += r.docs().size();
+            resources += r.resourceCount();
         }
         err.println(refreshed.describe());
         err.printf(Locale.ROOT, "%,d packages (%,d archives, %,d other files ignored), %,d resources, %d broken inputs%n",

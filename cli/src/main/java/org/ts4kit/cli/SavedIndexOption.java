@@ -48,17 +48,48 @@ final class SavedIndexOption {
         }
     }
 
+    /** What a command computes from the records; it may meet a lying record of the saved index. */
+    interface Use<T> {
+        T apply(Catalog catalog) throws IndexFormatException;
+    }
+
+    /**
+     * {@link #refresh}, then {@code use} on the records. A record of the saved index is parsed when first used: one
+     * that lies is said on stderr, and the index is rebuilt from the packages (and saved when {@code save}) and used.
+     */
+    <T> T refreshAndUse(List<Path> roots, Listing listing, int threads, ProgressListener progress, boolean save,
+            PrintWriter err, Use<T> use, Refreshed[] done) throws InterruptedException {
+        done[0] = refresh(roots, listing, threads, progress, save, err);
+        try {
+            return use.apply(done[0].result().catalog());
+        } catch (IndexFormatException e) {
+            err.println(ErrorLine.of(e.file(), e.offset(), e.reason()) + "; rebuilding it");
+            done[0] = refresh(roots, listing, threads, progress, save, err, false); // trust nothing of the file
+            try {
+                return use.apply(done[0].result().catalog());
+            } catch (IndexFormatException impossible) {
+                throw new IllegalStateException("records made by a walk are in memory", impossible);
+            }
+        }
+    }
+
     /**
      * The collection's records, from the saved index where files are unchanged. With {@code save}, the
      * index is written back when anything changed (or when there was none: {@code ts4kit index}).
      */
     Refreshed refresh(List<Path> roots, Listing listing, int threads, ProgressListener progress, boolean save,
             PrintWriter err) throws InterruptedException {
+        return refresh(roots, listing, threads, progress, save, err, true);
+    }
+
+    /** As above; without {@code readSaved} every package is read (and the result saved over the file when {@code save}). */
+    private Refreshed refresh(List<Path> roots, Listing listing, int threads, ProgressListener progress, boolean save,
+            PrintWriter err, boolean readSaved) throws InterruptedException {
         long start = System.nanoTime();
         Path target = fileFor(roots);
         String identity = Catalog.identity(roots, ReadOptions.defaults());
         Catalog previous = null;
-        if (!off) {
+        if (!off && readSaved) {
             try {
                 previous = Catalog.load(target, identity);
             } catch (IndexFormatException e) {

@@ -80,10 +80,13 @@ final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         Listing listing = InputWalker.list(paths);
-        SavedIndexOption.Refreshed refreshed;
+        SavedIndexOption.Refreshed[] done = new SavedIndexOption.Refreshed[1];
+        SearchIndex index;
         try (Progress progress = Progress.start(spec, "search", "packages", listing.packages().size())) {
-            refreshed = savedIndex.refresh(paths, listing, threads.count(), progress, savedIndex.present(paths), err);
+            index = savedIndex.refreshAndUse(paths, listing, threads.count(), progress, savedIndex.present(paths), err,
+                    c -> SearchIndex.build(c.docs()), done);
         }
+        SavedIndexOption.Refreshed refreshed = done[0];
         Catalog catalog = refreshed.result().catalog();
         ErrorReport errors = new ErrorReport(err);
         for (Problem p : listing.problems()) {
@@ -92,7 +95,6 @@ final class SearchCommand implements Callable<Integer> {
         for (PackageRecord r : catalog.records()) {
             r.problems().forEach(errors::report);
         }
-        SearchIndex index = SearchIndex.build(catalog.docs());
         RoaringBitmap hits = index.match(parsed);
         long shown = 0;
         for (PeekableIntIterator it = hits.getIntIterator(); it.hasNext() && (limit == null || shown < limit); shown++) {

@@ -22,7 +22,7 @@ import org.ts4kit.search.PackageDocs;
  * String identity = Catalog.identity(roots, ReadOptions.defaults());
  * Path file = IndexLocation.forRoots(roots);
  * Catalog previous = Catalog.load(file, identity);                 // IndexFormatException: rebuild
- * Rescan.Result r = Rescan.run(previous, identity, InputWalker.list(roots), 2, ProgressListener.NONE);
+ * Rescan.Result r = Rescan.run(previous, identity, InputWalker.list(roots).packages(), 2, ProgressListener.NONE);
  * r.catalog().save(file);
  * SearchIndex index = SearchIndex.build(r.catalog().docs());
  * }</pre>
@@ -86,10 +86,7 @@ public final class Catalog {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (CatalogFile.Blob b : blobs) {
             RecordInput in = new RecordInput(name, b.bytes().duplicate(), b.offset());
-            PackageRecord r = RecordCodec.decode(in);
-            if (in.remaining() != 0) {
-                throw in.corrupt(in.remaining() + " bytes after the record's end");
-            }
+            PackageRecord r = RecordCodec.decode(in); // the resources are parsed when first used
             if (!names.add(r.name())) {
                 throw in.corruptAt(b.offset(), "a second record for " + r.name());
             }
@@ -115,8 +112,12 @@ public final class Catalog {
         return records;
     }
 
-    /** Every package's search documents, for {@link org.ts4kit.search.SearchIndex#build}. */
-    public List<PackageDocs> docs() {
+    /**
+     * Every package's search documents, for {@link org.ts4kit.search.SearchIndex#build}.
+     *
+     * @throws IndexFormatException when a record of the saved index lies (rebuild it)
+     */
+    public List<PackageDocs> docs() throws IndexFormatException {
         List<PackageDocs> docs = new ArrayList<>(records.size());
         for (PackageRecord r : records) {
             docs.add(r.docs());
@@ -124,8 +125,12 @@ public final class Catalog {
         return docs;
     }
 
-    /** Keys held by two or more unbroken packages, as a scan of the same files finds them. */
-    public List<Conflict> conflicts() {
+    /**
+     * Keys held by two or more unbroken packages, as a scan of the same files finds them.
+     *
+     * @throws IndexFormatException as {@link #docs()}
+     */
+    public List<Conflict> conflicts() throws IndexFormatException {
         ConflictFinder finder = new ConflictFinder();
         for (PackageRecord r : records) {
             if (!r.isBroken()) {

@@ -16,17 +16,28 @@ public final class PackageRecord {
     private final String location;
     private final FileStamp stamp;
     private final List<Problem> problems;
-    private final PackageDocs docs;
-    private final DecodedKeys decoded;
+    /** Where the resources are while not yet parsed: a saved index is read whole, its records' bodies when used. */
+    private final RecordCodec.Body stored;
+    private final int resourceCount;
+    private volatile PackageDocs docs;
+    private volatile DecodedKeys decoded;
 
     public PackageRecord(String name, String location, FileStamp stamp, List<Problem> problems, PackageDocs docs,
             DecodedKeys decoded) {
+        this(name, location, stamp, problems, docs.size(), null);
+        this.docs = docs;
+        this.decoded = decoded;
+    }
+
+    /** A record read from a saved index, its resources parsed from {@code stored} on first use. */
+    PackageRecord(String name, String location, FileStamp stamp, List<Problem> problems, int resourceCount,
+            RecordCodec.Body stored) {
+        this.resourceCount = resourceCount;
         this.name = name;
         this.location = location;
         this.stamp = stamp;
         this.problems = List.copyOf(problems);
-        this.docs = docs;
-        this.decoded = decoded;
+        this.stored = stored;
     }
 
     /** The package's name in its collection, as {@code conflicts} prints it. */
@@ -52,23 +63,45 @@ public final class PackageRecord {
         return problems;
     }
 
-    /** Every live resource, for the search index. */
-    public PackageDocs docs() {
+    /** How many resources {@link #docs()} holds, known without parsing them. */
+    public int resourceCount() {
+        return resourceCount;
+    }
+
+    /**
+     * Every live resource, for the search index.
+     *
+     * @throws IndexFormatException when the saved index this record was read from lies here (it must be rebuilt)
+     */
+    public PackageDocs docs() throws IndexFormatException {
+        if (docs == null) {
+            parse();
+        }
         return docs;
     }
 
-    /** The keys and hashes of the entries that decoded, in index order, for conflicts. */
-    public DecodedKeys decoded() {
+    /**
+     * The keys and hashes of the entries that decoded, in index order, for conflicts.
+     *
+     * @throws IndexFormatException as {@link #docs()}
+     */
+    public DecodedKeys decoded() throws IndexFormatException {
+        if (decoded == null) {
+            parse();
+        }
         return decoded;
     }
 
-    /** The same record under another name (a listing with the same files names it otherwise). */
-    PackageRecord renamed(String other, String otherLocation) {
-        return new PackageRecord(other, otherLocation, stamp, problems, docs.renamed(other), decoded);
+    private synchronized void parse() throws IndexFormatException {
+        if (docs == null) {
+            RecordCodec.Parsed p = stored.parse(name);
+            decoded = p.decoded();
+            docs = p.docs();
+        }
     }
 
     @Override
     public String toString() {
-        return name + (isBroken() ? " (broken)" : "") + ", " + docs.size() + " resources";
+        return name + (isBroken() ? " (broken)" : "");
     }
 }

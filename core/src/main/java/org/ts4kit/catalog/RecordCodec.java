@@ -3,6 +3,7 @@ package org.ts4kit.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.ts4kit.scan.FileStamp;
+import org.ts4kit.scan.PackageInput;
 import org.ts4kit.scan.Problem;
 import org.ts4kit.search.Keys;
 import org.ts4kit.search.PackageDocs;
@@ -13,11 +14,14 @@ import org.ts4kit.search.PackageDocs;
  * name, location             string (varint length + UTF-8)
  * stamp                      path string, size i64, modified ns i64, file key string
  * problems                   count, then location string, offset i64, reason string each
+ * resource count             varint (so that counting reads no further)
  * resources                  count, then per resource: type i32, group i32, instance i64,
  *                            name (varint length + 1, 0 for none), text token count + tokens
  * decoded entries            count, then types i32[], groups i32[], instances i64[], SHA-256 byte[32][]
  * </pre>
- * Decoding checks every count against the bytes left ({@link RecordInput}) and the record's own invariants
+ * Decoding reads the fields up to the resource count; the rest (the body) is parsed, and checked, when a
+ * command first asks for the resources ({@link PackageRecord#docs()}): a rescan that finds nothing changed
+ * never parses a body. Decoding checks every count against the bytes left ({@link RecordInput}) and the record's own invariants
  * (resources sorted by key and distinct, tokens sorted and distinct): a record that breaks them is refused,
  * so whatever a saved index holds, it holds what a walk would have produced.
  */
@@ -25,22 +29,42 @@ final class RecordCodec {
     private RecordCodec() {
     }
 
-    static byte[] encode(PackageRecord r) {
+    /** A record's resources, still as bytes: parsed (and checked) when first used. */
+    record Body(RecordInput in, int resources) {
+        Parsed parse(String name) throws IndexFormatException {
+            RecordInput copy = in.copy();
+            PackageDocs docs = docs(copy, name);
+            if (docs.size() != resources) {
+                throw copy.corruptAt(copy.offset(), "the record's header says " + resources + " resources, its body " + docs.size());
+            }
+            DecodedKeys decoded = decoded(copy);
+            if (copy.remaining() != 0) {
+                throw copy.corrupt(copy.remaining() + " bytes after the record's end");
+            }
+            return new Parsed(docs, decoded);
+        }
+    }
+
+    record Parsed(PackageDocs docs, DecodedKeys decoded) {
+    }
+
+    /** The bytes of the record a walk of {@code input} made. */
+    static byte[] encode(PackageInput input, List<Problem> problems, PackageDocs d, DecodedKeys k) {
         RecordOutput out = new RecordOutput();
-        out.string(r.name());
-        out.string(r.location());
-        FileStamp s = r.stamp();
+        out.string(input.name());
+        out.string(input.location());
+        FileStamp s = input.stamp();
         out.string(s.path());
         out.i64(s.size());
         out.i64(s.modifiedNanos());
         out.string(s.fileKey());
-        out.varint(r.problems().size());
-        for (Problem p : r.problems()) {
+        out.varint(problems.size());
+        for (Problem p : problems) {
             out.string(p.location());
             out.i64(p.offset());
             out.string(p.reason());
         }
-        PackageDocs d = r.docs();
+        out.varint(d.size()); // in the header too: counting resources reads no body
         out.varint(d.size());
         for (int i = 0; i < d.size(); i++) {
             out.i32(d.type(i));
@@ -53,7 +77,6 @@ final class RecordCodec {
                 out.string(t);
             }
         }
-        DecodedKeys k = r.decoded();
         out.varint(k.size());
         for (int t : k.types) {
             out.i32(t);
@@ -81,7 +104,11 @@ final class RecordCodec {
         for (int i = 0; i < problemCount; i++) {
             problems.add(new Problem(in.string(), in.i64(), in.string()));
         }
-        PackageDocs docs = docs(in, name);
+        int resources = in.count(18, "resources");
+        return new PackageRecord(name, location, stamp, problems, resources, new Body(in.rest(), resources));
+    }
+
+    private static DecodedKeys decoded(RecordInput in) throws IndexFormatException {
         int n = in.count(48, "decoded entries");
         int[] types = new int[n];
         int[] groups = new int[n];
@@ -96,7 +123,7 @@ final class RecordCodec {
             instances[i] = in.i64();
         }
         byte[] sha = in.bytes(32 * n);
-        return new PackageRecord(name, location, stamp, problems, docs, new DecodedKeys(types, groups, instances, sha));
+        return new DecodedKeys(types, groups, instances, sha);
     }
 
     private static PackageDocs docs(RecordInput in, String name) throws IndexFormatException {

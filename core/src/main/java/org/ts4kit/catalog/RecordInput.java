@@ -116,6 +116,18 @@ final class RecordInput {
         return b;
     }
 
+    /** What is left, as an input of its own (offsets still count from the file's start); this one is at its end. */
+    RecordInput rest() {
+        RecordInput r = new RecordInput(file, in, base + in.position());
+        in.position(in.limit());
+        return r;
+    }
+
+    /** An input over the same bytes from the same place, with a position of its own. */
+    RecordInput copy() {
+        return new RecordInput(file, in.duplicate().position(0), base);
+    }
+
     /** The next {@code n} bytes as a view (no copy), skipped. */
     ByteBuffer slice(int n) throws IndexFormatException {
         need(n, "a record");

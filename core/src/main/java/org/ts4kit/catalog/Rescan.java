@@ -9,8 +9,8 @@ import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.PackageInput;
 import org.ts4kit.scan.PackageScanner;
 import org.ts4kit.scan.ScanOptions;
-import org.ts4kit.scan.ScannedPackage;
 import org.ts4kit.search.DocCollector;
+import org.ts4kit.search.PackageDocs;
 import org.ts4kit.telemetry.ProgressListener;
 
 /**
@@ -73,15 +73,12 @@ public final class Rescan {
         DocCollector collector = new DocCollector((pkg, docs) -> {
             // on the walking thread: each position is written by one thread, read after the walk has joined
             int i = where.get(pkg.position());
-            records[i] = recordOf(pkg, docs);
-            encoded[i] = RecordCodec.encode(records[i]);
+            PackageInput in = pkg.input();
+            DecodedKeys keys = DecodedKeys.of(pkg);
+            records[i] = new PackageRecord(in.name(), in.location(), in.stamp(), pkg.problems(), docs, keys);
+            encoded[i] = RecordCodec.encode(in, pkg.problems(), docs, keys);
         });
         CollectionScan.walk(toRead, threads, scanner, collector, progress, done -> { });
         return new Result(new Catalog(identity, List.of(records), List.of(encoded)), kept, toRead.size(), old.size());
-    }
-
-    private static PackageRecord recordOf(ScannedPackage pkg, org.ts4kit.search.PackageDocs docs) {
-        PackageInput in = pkg.input();
-        return new PackageRecord(in.name(), in.location(), in.stamp(), pkg.problems(), docs, DecodedKeys.of(pkg));
     }
 }

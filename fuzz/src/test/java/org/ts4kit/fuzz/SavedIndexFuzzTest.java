@@ -13,7 +13,8 @@ import org.ts4kit.search.SearchIndex;
  * {@link Catalog#parse} on a saved index whose body is any bytes: the harness writes the magic, the
  * version and the identity, and appends a right checksum, so the fuzzer reaches the record parser a damaged
  * file never would (a crafted one could). The outcome is a catalog whose records a search index and a
- * conflict check accept, or an {@link IndexFormatException} with an offset inside the file; nothing else.
+ * conflict check accept, or an {@link IndexFormatException} with an offset inside the file, when the file is
+ * read or when a record's resources are first used; nothing else.
  */
 class SavedIndexFuzzTest {
     static final String IDENTITY = "fuzz";
@@ -21,19 +22,19 @@ class SavedIndexFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void parse(byte[] body) {
         byte[] file = file(body);
-        Catalog catalog;
         try {
-            catalog = Catalog.parse("fuzz.ts4idx", file, IDENTITY);
+            Catalog catalog = Catalog.parse("fuzz.ts4idx", file, IDENTITY);
+            for (PackageRecord r : catalog.records()) {
+                r.toString();
+                r.resourceCount();
+            }
+            // the records' bodies are parsed here, on first use
+            SearchIndex.build(catalog.docs());
+            catalog.conflicts();
         } catch (IndexFormatException e) {
             if (e.offset() < 0 || e.offset() > file.length || e.reason().isEmpty()) {
                 throw new AssertionError("bad error: offset " + e.offset() + " of " + file.length + ": " + e.reason(), e);
             }
-            return;
-        }
-        SearchIndex.build(catalog.docs());
-        catalog.conflicts();
-        for (PackageRecord r : catalog.records()) {
-            r.toString();
         }
     }
 

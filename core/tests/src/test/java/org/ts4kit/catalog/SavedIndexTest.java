@@ -90,6 +90,28 @@ class SavedIndexTest {
         return conflicts.stream().map(c -> c.key() + " " + c.packages() + " " + c.identical()).collect(Collectors.joining("\n"));
     }
 
+    /** A record whose body lies (here a string that is not UTF-8, behind a right checksum) is refused when used. */
+    @Test
+    void aLyingRecordIsRefusedWhenItsResourcesAreFirstUsed() throws Exception {
+        rescan(null).catalog().save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        // a tuning name (Creator_Mod12_3): only record bodies hold one, headers have Creator_Mod12.package
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("Mod[0-9]+_[0-9]")
+                .matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(name.find(), "the demo corpus's names are in the index");
+        int at = name.start();
+        bytes[at] = (byte) 0xFF;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 4, (int) crc.getValue());
+        Files.write(file, bytes);
+        Catalog loaded = Catalog.load(file, identity); // headers are fine: bodies are parsed when used
+        assertEquals(0, Rescan.run(loaded, identity, InputWalker.list(roots).packages(), 1, ProgressListener.NONE).read());
+        IndexFormatException e = assertThrows(IndexFormatException.class, loaded::docs);
+        assertEquals("a string that is not UTF-8", e.reason());
+        assertTrue(e.offset() <= at && e.offset() > 0, e.offset() + " vs " + at);
+    }
+
     @Test
     void aDamagedIndexIsRefusedAtTheDamage() throws Exception {
         rescan(null).catalog().save(file);
