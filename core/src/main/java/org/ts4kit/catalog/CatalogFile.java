@@ -31,7 +31,7 @@ import java.util.zip.CRC32C;
 final class CatalogFile {
     static final byte[] MAGIC = "TS4KIDX\0".getBytes(StandardCharsets.US_ASCII);
     /** Raised whenever what a record holds, or means, changes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** A saved index larger than this is not read (it would be a collection of tens of millions of resources). */
     static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 

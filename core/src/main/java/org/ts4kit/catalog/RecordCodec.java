@@ -2,6 +2,8 @@ package org.ts4kit.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ts4kit.cache.BloomFilter;
+import org.ts4kit.cache.CacheFormatException;
 import org.ts4kit.scan.FileStamp;
 import org.ts4kit.scan.PackageInput;
 import org.ts4kit.scan.Problem;
@@ -15,6 +17,8 @@ import org.ts4kit.search.PackageDocs;
  * stamp                      path string, size i64, modified ns i64, file key string
  * problems                   count, then location string, offset i64, reason string each
  * resource count             varint (so that counting reads no further)
+ * index read                 u8: 1 when the package's header and index were read (its keys are known)
+ * key filter                 varint length, then a {@link BloomFilter} over the resources' keys
  * resources                  count, then per resource: type i32, group i32, instance i64,
  *                            name (varint length + 1, 0 for none), text token count + tokens
  * decoded entries            count, then types i32[], groups i32[], instances i64[], SHA-256 byte[32][]
@@ -49,7 +53,8 @@ final class RecordCodec {
     }
 
     /** The bytes of the record a walk of {@code input} made. */
-    static byte[] encode(PackageInput input, List<Problem> problems, PackageDocs d, DecodedKeys k) {
+    static byte[] encode(PackageInput input, List<Problem> problems, boolean indexRead, BloomFilter keys, PackageDocs d,
+            DecodedKeys k) {
         RecordOutput out = new RecordOutput();
         out.string(input.name());
         out.string(input.location());
@@ -65,6 +70,10 @@ final class RecordCodec {
             out.string(p.reason());
         }
         out.varint(d.size()); // in the header too: counting resources reads no body
+        out.u8(indexRead ? 1 : 0);
+        byte[] filter = keys.toByteArray();
+        out.varint(filter.length);
+        out.bytes(filter);
         out.varint(d.size());
         for (int i = 0; i < d.size(); i++) {
             out.i32(d.type(i));
@@ -105,7 +114,19 @@ final class RecordCodec {
             problems.add(new Problem(in.string(), in.i64(), in.string()));
         }
         int resources = in.count(18, "resources");
-        return new PackageRecord(name, location, stamp, problems, resources, new Body(in.rest(), resources));
+        int indexRead = in.u8();
+        if (indexRead > 1) {
+            throw in.corrupt("index-read flag " + indexRead);
+        }
+        int filterBytes = in.count(1, "key filter bytes");
+        long filterAt = in.offset();
+        BloomFilter keys;
+        try {
+            keys = BloomFilter.readFrom(in.slice(filterBytes));
+        } catch (CacheFormatException e) {
+            throw in.corruptAt(filterAt, "key filter: " + e.getMessage());
+        }
+        return new PackageRecord(name, location, stamp, problems, resources, indexRead == 1, keys, new Body(in.rest(), resources));
     }
 
     private static DecodedKeys decoded(RecordInput in) throws IndexFormatException {

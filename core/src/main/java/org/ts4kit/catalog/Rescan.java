@@ -75,8 +75,9 @@ public final class Rescan {
             int i = where.get(pkg.position());
             PackageInput in = pkg.input();
             DecodedKeys keys = DecodedKeys.of(pkg);
-            records[i] = new PackageRecord(in.name(), in.location(), in.stamp(), pkg.problems(), docs, keys);
-            encoded[i] = RecordCodec.encode(in, pkg.problems(), docs, keys);
+            PackageRecord r = new PackageRecord(in.name(), in.location(), in.stamp(), pkg.problems(), pkg.index() != null, docs, keys);
+            records[i] = r;
+            encoded[i] = RecordCodec.encode(in, pkg.problems(), r.indexRead(), r.keyFilter(), docs, keys);
         });
         CollectionScan.walk(toRead, threads, scanner, collector, progress, done -> { });
         return new Result(new Catalog(identity, List.of(records), List.of(encoded)), kept, toRead.size(), old.size());

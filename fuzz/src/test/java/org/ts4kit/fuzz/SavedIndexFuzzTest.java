@@ -42,7 +42,7 @@ class SavedIndexFuzzTest {
     static byte[] file(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("TS4KIDX\0".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(new byte[] {1, 0, 0, 0});
+        out.writeBytes(new byte[] {2, 0, 0, 0}); // CatalogFile.VERSION
         out.write(IDENTITY.length());
         out.writeBytes(IDENTITY.getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(body);
