@@ -21,12 +21,19 @@ final class BloomSizing {
     private BloomSizing() {
     }
 
+    /** The last rate asked for and the load (items per block) that meets it: most callers use one rate. */
+    private static volatile double[] lastLoad = {0, 0};
+
     /** The expected false-positive rate of {@code blocks} blocks holding {@code items} distinct items. */
     static double fpp(long blocks, long items) {
-        if (items <= 0) {
+        return items <= 0 ? 0 : fppAtLoad((double) items / blocks);
+    }
+
+    /** The rate at {@code lambda} items per block on average: it depends on nothing else. */
+    static double fppAtLoad(double lambda) {
+        if (lambda <= 0) {
             return 0;
         }
-        double lambda = (double) items / blocks;
         if (lambda > 10_000) {
             return 1; // every bit of every block is set, to within rounding
         }
@@ -34,14 +41,14 @@ final class BloomSizing {
         double spread = 12 * Math.sqrt(lambda) + 40;
         long hi = (long) Math.ceil(lambda + spread);
         long lo = Math.max(0, (long) Math.floor(lambda - spread));
-        double logLambda = lambda == 0 ? 0 : Math.log(lambda);
+        double logLambda = Math.log(lambda);
         double logFactorial = 0;
         for (long j = 2; j <= lo; j++) {
             logFactorial += Math.log(j);
         }
         double sum = 0;
         for (long j = lo; j <= hi; j++) {
-            if (j > 1 && j > lo) {
+            if (j > lo) {
                 logFactorial += Math.log(j);
             }
             double poisson = Math.exp(-lambda + j * logLambda - logFactorial);
@@ -51,7 +58,11 @@ final class BloomSizing {
         return Math.min(1, sum);
     }
 
-    /** The fewest blocks, at least 1, that keep {@code items} items at or under rate {@code fpp}. */
+    /**
+     * The fewest blocks, at least 1, that keep {@code items} items at or under rate {@code fpp}. The rate
+     * depends on the load alone, so the largest load that meets it is found once per rate (a bisection,
+     * ~50 evaluations) and the count follows by division; a package's filter costs one evaluation.
+     */
     static int blocksFor(long items, double fpp, int maxBlocks) {
         if (!(fpp > 0 && fpp < 1)) {
             throw new IllegalArgumentException("false-positive rate " + fpp + " is not in (0, 1)");
@@ -59,20 +70,41 @@ final class BloomSizing {
         if (items < 0) {
             throw new IllegalArgumentException("negative item count " + items);
         }
-        if (fpp(maxBlocks, items) > fpp) {
+        if (items == 0) {
+            return 1;
+        }
+        double load = maxLoad(fpp);
+        long blocks = Math.max(1, (long) Math.ceil(items / load));
+        while (blocks > 1 && fpp(blocks - 1, items) <= fpp) { // rounding: the division may land one off either way
+            blocks--;
+        }
+        while (fpp(blocks, items) > fpp) {
+            blocks++;
+        }
+        if (blocks > maxBlocks) {
             throw new IllegalArgumentException(items + " items at a false-positive rate of " + fpp + " need more than "
                     + maxBlocks + " blocks (" + ((long) maxBlocks * BYTES_PER_BLOCK >> 20) + " MiB)");
         }
-        int lo = 1;
-        int hi = maxBlocks;
-        while (lo < hi) { // fpp falls as blocks grow: the first count that meets the target
-            int mid = lo + (hi - lo) / 2;
-            if (fpp(mid, items) <= fpp) {
-                hi = mid;
+        return (int) blocks;
+    }
+
+    /** The largest load (items per block) whose rate is at most {@code fpp}. */
+    private static double maxLoad(double fpp) {
+        double[] last = lastLoad;
+        if (last[0] == fpp) {
+            return last[1];
+        }
+        double lo = 1e-9;
+        double hi = 10_000;
+        for (int i = 0; i < 60; i++) { // the rate grows with the load
+            double mid = (lo + hi) / 2;
+            if (fppAtLoad(mid) <= fpp) {
+                lo = mid;
             } else {
-                lo = mid + 1;
+                hi = mid;
             }
         }
+        lastLoad = new double[] {fpp, lo};
         return lo;
     }
 }

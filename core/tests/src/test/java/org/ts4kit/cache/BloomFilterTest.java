@@ -202,6 +202,17 @@ class BloomFilterTest {
     }
 
     @Test
+    void createTakesTheFewestBlocksThatMeetTheRate() {
+        for (double fpp : new double[] {0.2, 0.05, 0.01, 0.001, 0.0001}) {
+            for (long n : new long[] {1, 2, 3, 10, 99, 1000, 12_345, 1_000_000}) {
+                int blocks = BloomFilter.create(n, fpp).blockCount();
+                assertTrue(BloomSizing.fpp(blocks, n) <= fpp, n + " items at " + fpp + ": " + blocks + " blocks are not enough");
+                assertTrue(blocks == 1 || BloomSizing.fpp(blocks - 1, n) > fpp, n + " items at " + fpp + ": " + blocks + " blocks, one fewer would do");
+            }
+        }
+    }
+
+    @Test
     void createRefusesImpossibleArguments() {
         assertThrows(IllegalArgumentException.class, () -> BloomFilter.create(10, 0));
         assertThrows(IllegalArgumentException.class, () -> BloomFilter.create(10, 1));
