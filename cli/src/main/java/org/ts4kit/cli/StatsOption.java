@@ -2,6 +2,7 @@ package org.ts4kit.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 import org.ts4kit.memory.BufferPool;
 import org.ts4kit.telemetry.JvmStats;
 import org.ts4kit.telemetry.LatencyHistogram;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * {@code --stats}: after the command, a table on stderr of package opens, resource reads, errors,
- * garbage collection, heap and resident memory, and the shared buffer pool when the command used it. Commands take it with {@code @Mixin(name = "stats")};
+ * garbage collection, heap and resident memory, and the shared buffer pool and resource caches when the command used them. Commands take it with {@code @Mixin(name = "stats")};
  * {@link #execute} (the execution strategy of {@link Main#commandLine()}) zeroes the figures before
  * the command runs and prints them after, so stdout is untouched.
  */
@@ -67,8 +68,21 @@ final class StatsOption {
             err.println(fmt("%-7s %,10d hits, %,d misses, %.1f MB idle (shared buffer pool)", "pool", pool.hits(), pool.misses(),
                     mb(pool.idleBytes())));
         }
+        printCache(err, s.counters());
         err.println(fmt("%-7s %s", "simd", org.ts4kit.simd.IndexKernelsProvider.description()));
         err.println(fmt("%-7s %s", "inflate", org.ts4kit.codec.InflateProvider.description()));
+    }
+
+    /** The resource caches' line, when the command used one: every cache reporting to this telemetry, added up. */
+    private static void printCache(PrintWriter err, Map<String, Long> c) {
+        long hits = c.getOrDefault(Telemetry.CACHE_HITS, 0L);
+        long misses = c.getOrDefault(Telemetry.CACHE_MISSES, 0L);
+        long negatives = c.getOrDefault(Telemetry.CACHE_NEGATIVES, 0L);
+        long puts = c.getOrDefault(Telemetry.CACHE_PUTS, 0L);
+        if (hits + misses + negatives + puts > 0) {
+            err.println(fmt("%-7s %,10d hits, %,d misses, %,d negative, %,d evictions, %.1f MB held", "cache", hits, misses,
+                    negatives, c.getOrDefault(Telemetry.CACHE_EVICTIONS, 0L), mb(c.getOrDefault(Telemetry.CACHE_BYTES, 0L))));
+        }
     }
 
     private static String ms(long nanos) {

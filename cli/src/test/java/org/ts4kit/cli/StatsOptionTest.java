@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ts4kit.cache.ResourceCache;
 import org.ts4kit.dbpf.Compression;
 import org.ts4kit.dbpf.DbpfWriter;
+import org.ts4kit.telemetry.Telemetry;
 
 /** {@code --stats} adds a table to stderr and leaves stdout exactly as it was. */
 class StatsOptionTest {
@@ -81,6 +83,28 @@ class StatsOptionTest {
         assertEquals(2, count(conflicts.err, "opens"), "both packages opened once");
         assertTrue(conflicts.err.contains("hits") && conflicts.err.contains("(shared buffer pool)"),
                 "a scan decodes into buffers from the shared pool\n" + conflicts.err);
+    }
+
+    @Test
+    void cacheLineOnlyWhenACacheWasUsed() {
+        Telemetry t = new Telemetry();
+        assertFalse(printed(t).contains("\ncache "), "no cache activity, no line");
+        ResourceCache cache = ResourceCache.builder(1 << 20).telemetry(t).build();
+        cache.put(1, 2, 3, 4, new byte[(1 << 20) / 4]);
+        cache.get(1, 2, 3, 4);
+        cache.get(1, 2, 3, 5);
+        String err = printed(t);
+        Matcher m = Pattern.compile("(?m)^cache\\s+1 hits, (\\d+) misses, (\\d+) negative, 0 evictions, 0\\.3 MB held$").matcher(err);
+        assertTrue(m.find(), err);
+        assertEquals(1, Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)), "the absent key: a miss or, mostly, a negative");
+    }
+
+    private static String printed(Telemetry t) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (java.io.PrintWriter err = new java.io.PrintWriter(out)) {
+            StatsOption.print(err, t.snapshot());
+        }
+        return out.toString();
     }
 
     @Test

@@ -36,11 +36,22 @@ public final class Telemetry {
     public static final String BYTES_DECOMPRESSED = "dbpf.read.decompressedBytes";
     /** Packages that failed to open, entries that failed their check or their decode. */
     public static final String ERRORS = "dbpf.errors";
+    /** Resource-cache look-ups that found the value, over every cache reporting here. */
+    public static final String CACHE_HITS = "cache.hits";
+    /** Resource-cache look-ups that searched the cache and did not find the value. */
+    public static final String CACHE_MISSES = "cache.misses";
+    /** Resource-cache look-ups that the cache's Bloom filter answered "absent" without searching. */
+    public static final String CACHE_NEGATIVES = "cache.negatives";
+    public static final String CACHE_PUTS = "cache.puts";
+    public static final String CACHE_EVICTIONS = "cache.evictions";
+    /** A {@link #level}: the bytes resource caches hold now (their compressed values plus per-entry overhead). */
+    public static final String CACHE_BYTES = "cache.bytes";
 
     private static final Telemetry INSTANCE = new Telemetry();
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, LatencyHistogram> histograms = new ConcurrentHashMap<>();
+    private final Map<String, Counter> levels = new ConcurrentHashMap<>();
     private final LatencyHistogram opens = histogram(OPENS);
     private final LatencyHistogram reads = histogram(READS);
     private final Counter storedBytes = counter(BYTES_STORED);
@@ -60,12 +71,21 @@ public final class Telemetry {
         return counters.computeIfAbsent(name, Counter::new);
     }
 
+    /**
+     * The level named {@code name}, created on first use: an amount that goes up and down (bytes held)
+     * rather than a count of events, so {@link #reset()} leaves it alone. {@link #snapshot()} lists it
+     * with the counters.
+     */
+    public Counter level(String name) {
+        return levels.computeIfAbsent(name, Counter::new);
+    }
+
     /** The histogram named {@code name}, created on first use. */
     public LatencyHistogram histogram(String name) {
         return histograms.computeIfAbsent(name, LatencyHistogram::new);
     }
 
-    /** Zeroes every counter and histogram (for a fresh measurement in a long-lived process). */
+    /** Zeroes every counter and histogram (for a fresh measurement in a long-lived process); levels stay. */
     public void reset() {
         counters.values().forEach(Counter::reset);
         histograms.values().forEach(LatencyHistogram::reset);
@@ -129,10 +149,11 @@ public final class Telemetry {
         }
     }
 
-    /** The figures now: core's, every named one, and the JVM's. */
+    /** The figures now: core's, every named counter and level, and the JVM's. */
     public Snapshot snapshot() {
         Map<String, Long> c = new TreeMap<>();
         counters.forEach((k, v) -> c.put(k, v.get()));
+        levels.forEach((k, v) -> c.put(k, v.get()));
         return new Snapshot(ENABLED, opens.copy(), reads.copy(), storedBytes.get(), decompressedBytes.get(), errors.get(),
                 Collections.unmodifiableMap(c), JvmStats.now());
     }

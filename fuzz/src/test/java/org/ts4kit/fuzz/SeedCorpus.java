@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.ts4kit.cache.BloomFilter;
 import org.ts4kit.codec.RefPackEncoder;
 import org.ts4kit.codec.ZlibEncoder;
 import org.ts4kit.dbpf.Compression;
@@ -93,6 +94,7 @@ public final class SeedCorpus {
         }
         handMade(seeds);
         zips(seeds);
+        bloomFilters(seeds);
     }
 
     /** Every {@code .package} under {@code dir} of at most {@link #MAX_PACKAGE} bytes, smallest first. */
@@ -180,6 +182,37 @@ public final class SeedCorpus {
         byte[] pkg = RandomPackages.generate(new SplittableRandom(SEED), 3, 7).bytes;
         seeds.add(ZipArchiveFuzzTest.class, "package.zip", ZipFixtures.contents().deflated("Mods/a.package", pkg)
                 .stored("Mods/b.package", pkg).write());
+    }
+
+    /**
+     * Saved Bloom filters: one over a random package's keys, an empty one, a large one, and the same
+     * bytes cut short, followed by more data, and with a block count that says one block too many.
+     */
+    private static void bloomFilters(SeedSet seeds) throws IOException {
+        BloomFilter keys = BloomFilter.create(40, 0.01);
+        byte[] random = RandomPackages.generate(new SplittableRandom(SEED), 3, 7).bytes;
+        try (DbpfPackage pkg = DbpfPackage.open("random", java.nio.ByteBuffer.wrap(random))) {
+            DbpfIndex index = pkg.index();
+            for (int e = 0; e < index.size(); e++) {
+                keys.add(BloomFilter.keyHash(index.type(e), index.group(e), index.instance(e)));
+            }
+        }
+        byte[] saved = keys.toByteArray();
+        seeds.add(BloomFilterFuzzTest.class, "package-keys", saved);
+        seeds.add(BloomFilterFuzzTest.class, "empty", BloomFilter.create(0, 0.01).toByteArray());
+        BloomFilter large = BloomFilter.create(5000, 0.001);
+        SplittableRandom rnd = new SplittableRandom(SEED);
+        for (int i = 0; i < 5000; i++) {
+            large.add(rnd.nextLong());
+        }
+        seeds.add(BloomFilterFuzzTest.class, "5000-keys", large.toByteArray());
+        seeds.add(BloomFilterFuzzTest.class, "header-only", java.util.Arrays.copyOf(saved, BloomFilter.HEADER_BYTES));
+        seeds.add(BloomFilterFuzzTest.class, "cut-in-a-block", java.util.Arrays.copyOf(saved, saved.length - 7));
+        byte[] trailing = java.util.Arrays.copyOf(saved, saved.length + 16);
+        seeds.add(BloomFilterFuzzTest.class, "then-more-data", trailing);
+        byte[] lying = saved.clone();
+        lying[8]++;
+        seeds.add(BloomFilterFuzzTest.class, "one-block-too-many", lying);
     }
 
     /** A zlib harness input: the declared size as 3 bytes little-endian, then the stream. */

@@ -68,6 +68,17 @@ class TelemetryTest {
     }
 
     @Test
+    void levelsGoUpAndDownAndOutliveReset() {
+        Telemetry t = new Telemetry();
+        t.level("test.bytes").add(1000);
+        t.level("test.bytes").add(-400);
+        t.counter("test.events").increment();
+        t.reset();
+        assertEquals(600L, t.snapshot().counters().get("test.bytes"), "what is held now, not what happened since the reset");
+        assertEquals(0L, t.snapshot().counters().get("test.events"));
+    }
+
+    @Test
     void jvmFiguresAreThere() {
         JvmStats j = JvmStats.now();
         assertTrue(j.heapUsed() > 0 && j.heapCommitted() >= j.heapUsed(), j.toString());
