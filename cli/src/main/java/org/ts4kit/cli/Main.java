@@ -35,7 +35,7 @@ public final class Main implements Runnable {
      * picocli builds each one's model by reflection (annotation proxies, type converters), which cost
      * a one-command run like {@code ts4kit inspect FILE} more than its actual work.
      */
-    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "search", "find", "index", "gen", "help");
+    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "search", "find", "index", "shell", "gen", "help");
 
     /**
      * picocli's own switch for its built-in converters that it finds by reflection. No option here takes a
@@ -124,6 +124,7 @@ public final class Main implements Runnable {
             case "search": return new SearchCommand();
             case "index": return new IndexCommand();
             case "find": return new FindCommand();
+            case "shell": return new ShellCommand();
             case "gen": return new GenCommand();
             case "help": return new CommandLine.HelpCommand();
             default: throw new IllegalArgumentException(name);
