@@ -43,13 +43,15 @@ class ShellCommandTest {
         assertEquals("1 of 8 resources match", lines[1]);
         assertEquals("buffs.package  220557DA:80000000:00000000000000B2  StringTable  60 bytes", lines[2]);
         assertTrue(lines[3].matches("  [0-9A-F]{8}  Good morning, Sim!"), lines[3]);
-        assertEquals(lines[2], lines[5], "the second show is the same resource");
-        assertEquals("   1  Old/buffs.package  220557DA:80000000:00000000000000B2  StringTable  -", lines[7]);
-        assertEquals("   2  buffs.package  220557DA:80000000:00000000000000B2  StringTable  -", lines[8]);
-        assertEquals("2 of 2 packages hold 220557DA:80000000:00000000000000B2 (2 opened)", lines[9]);
-        assertTrue(lines[10].startsWith("cache: 1 hits, 0 misses, 1 negative, 0 evictions; 1 resources in"), lines[10]);
-        assertEquals("unknown command 'nope' (help lists them)", lines[11]);
-        assertEquals(12, lines.length, "nothing after quit: " + r.out);
+        assertTrue(lines[4].matches("  [0-9A-F]{8}  See you"), lines[4]);
+        assertEquals(String.join("\n", lines[2], lines[3], lines[4]), String.join("\n", lines[5], lines[6], lines[7]),
+                "the second show is the same resource");
+        assertEquals("   1  Old/buffs.package  220557DA:80000000:00000000000000B2  StringTable  -", lines[8]);
+        assertEquals("   2  buffs.package  220557DA:80000000:00000000000000B2  StringTable  -", lines[9]);
+        assertEquals("2 of 2 packages hold 220557DA:80000000:00000000000000B2 (2 opened)", lines[10]);
+        assertTrue(lines[11].startsWith("cache: 1 hits, 0 misses, 1 negative, 0 evictions; 1 resources in"), lines[11]);
+        assertEquals("unknown command 'nope' (help lists them)", lines[12]);
+        assertEquals(13, lines.length, "nothing after quit: " + r.out);
     }
 
     @Test
