@@ -136,6 +136,6 @@ public final class CompressionStrategy {
     /** The most payload bytes worth keeping for an original of {@code len} bytes: at least {@link #MIN_SAVING_PERCENT}% less. */
     public static int maxPayload(int len) {
         long saving = ((long) len * MIN_SAVING_PERCENT + 99) / 100;
-        return (int) (len - Math.max(1, saving));
+        return (int) Math.max(0, len - Math.max(1, saving));
     }
 }
