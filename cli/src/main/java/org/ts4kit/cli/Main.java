@@ -35,7 +35,7 @@ public final class Main implements Runnable {
      * picocli builds each one's model by reflection (annotation proxies, type converters), which cost
      * a one-command run like {@code ts4kit inspect FILE} more than its actual work.
      */
-    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "gen", "help");
+    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "compress-report", "gen", "help");
 
     /**
      * picocli's own switch for its built-in converters that it finds by reflection. No option here takes a
@@ -121,6 +121,7 @@ public final class Main implements Runnable {
             case "cat": return new CatCommand();
             case "extract": return new ExtractCommand();
             case "conflicts": return new ConflictsCommand();
+            case "compress-report": return new CompressReportCommand();
             case "gen": return new GenCommand();
             case "help": return new CommandLine.HelpCommand();
             default: throw new IllegalArgumentException(name);

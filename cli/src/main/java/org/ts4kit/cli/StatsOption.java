@@ -69,6 +69,7 @@ final class StatsOption {
         }
         err.println(fmt("%-7s %s", "simd", org.ts4kit.simd.IndexKernelsProvider.description()));
         err.println(fmt("%-7s %s", "inflate", org.ts4kit.codec.InflateProvider.description()));
+        err.println(fmt("%-7s %s", "brotli", org.ts4kit.codec.BrotliCodec.description()));
     }
 
     private static String ms(long nanos) {
