@@ -6,6 +6,7 @@ import com.aayushatharva.brotli4j.encoder.EncoderJNI;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Brotli streams through brotli4j's native library, heap arrays in and out. Stateless and
@@ -82,8 +83,8 @@ public final class BrotliCodec {
         if (quality < MIN_QUALITY || quality > MAX_QUALITY) {
             throw new IllegalArgumentException("Brotli quality must be in 0..11: " + quality);
         }
-        java.util.Objects.checkFromIndexSize(off, len, src.length);
-        java.util.Objects.checkFromIndexSize(dstOff, maxDstLen, dst.length);
+        Objects.checkFromIndexSize(off, len, src.length);
+        Objects.checkFromIndexSize(dstOff, maxDstLen, dst.length);
         return encode(src, off, len, quality, dst, dstOff, maxDstLen);
     }
 
@@ -95,15 +96,18 @@ public final class BrotliCodec {
      *         another length, or Brotli is not available
      */
     public static void decompress(byte[] src, int off, int len, byte[] dst, int dstOff, int size) throws CodecException {
-        java.util.Objects.checkFromIndexSize(off, len, src.length);
-        java.util.Objects.checkFromIndexSize(dstOff, size, dst.length);
+        Objects.checkFromIndexSize(off, len, src.length);
+        Objects.checkFromIndexSize(dstOff, size, dst.length);
         checkAvailable();
         decode(src, off, len, new Output(dst, dstOff, size, false));
     }
 
     /** As {@link #decompress(byte[], int, int, byte[], int, int)}, into a new array that grows only as output arrives. */
     public static byte[] decompress(byte[] src, int off, int len, int size) throws CodecException {
-        java.util.Objects.checkFromIndexSize(off, len, src.length);
+        Objects.checkFromIndexSize(off, len, src.length);
+        if (size < 0) {
+            throw new IllegalArgumentException("negative size: " + size);
+        }
         int first = (int) Math.min(size, Math.max(64 << 10, (long) FIRST_GUESS_RATIO * len));
         checkAvailable();
         Output out = new Output(new byte[first], 0, size, true);

@@ -1,5 +1,6 @@
 package org.ts4kit.codec;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jpountz.lz4.LZ4Compressor;
@@ -50,7 +51,7 @@ public final class Lz4Codec {
     public static byte[] compress(byte[] src, int off, int len) {
         byte[] out = new byte[maxCompressedLength(len)];
         int n = compress(src, off, len, out, 0, out.length);
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     /**

@@ -35,6 +35,7 @@ class CompressionStrategyTest {
         assertEquals(CompressionStrategy.Choice.LZ4, choose(ResourceTypes.RLE2_IMAGE, BINARY));
         assertEquals(CompressionStrategy.Choice.NONE, choose(ResourceTypes.PNG_IMAGE, BINARY));
         assertEquals(CompressionStrategy.Choice.NONE, choose(0x3C1AF1F2, BINARY)); // CAS part thumbnail, JPEG
+        assertEquals(CompressionStrategy.Choice.NONE, choose(0xE88DB35F, BINARY)); // the real samples' JPEG thumbnails
         assertEquals("lz4", TABLE.describe(ResourceTypes.DST_IMAGE));
         assertEquals("none", TABLE.describe(ResourceTypes.PNG_IMAGE));
     }
