@@ -91,7 +91,10 @@ public final class AdaptiveCompressor {
         return compress(type, data, 0, data.length);
     }
 
-    /** A frame of {@code data[off..off+len)}, a resource of type {@code type}; {@code data} is not kept. */
+    /**
+     * A frame of {@code data[off..off+len)}, a resource of type {@code type}; {@code data} is not kept. A frame
+     * of more than {@link #maxLength()} bytes is written, but decompressing it refuses it.
+     */
     public byte[] compress(int type, byte[] data, int off, int len) {
         Objects.checkFromIndexSize(off, len, data.length);
         CompressionStrategy.Choice c = plan(type, data, off, len);
