@@ -111,7 +111,9 @@ final class CompressReportCommand implements Callable<Integer> {
         out.flush();
         err.printf("%d packages scanned (%d archives, %d other files ignored): %,d resources, %d broken inputs skipped%n",
                 listing.packages().size(), listing.archives(), listing.ignored(), total.count, scan.brokenCount());
-        err.println("brotli: " + BrotliCodec.description() + "; lz4: " + Lz4Codec.description());
+        if (!stats.enabled) { // --stats names the libraries itself: said once either way
+            err.println("brotli: " + BrotliCodec.description() + "; lz4: " + Lz4Codec.description());
+        }
         err.flush();
         return scan.brokenCount() == 0 ? 0 : 1;
     }

@@ -143,5 +143,6 @@ class CompressReportCommandTest {
         Cli r = Cli.run("compress-report", mods.resolve("a.package").toString(), "--stats");
         assertEquals(0, r.exit, r.err);
         assertTrue(r.err.contains("\nbrotli  brotli4j (native libbrotli)"), r.err);
+        assertEquals(1, r.err.split("brotli4j", -1).length - 1, "said once:\n" + r.err);
     }
 }
