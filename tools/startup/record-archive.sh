@@ -2,7 +2,8 @@
 # Records ts4kit's start-up archive for one JDK: training runs on a small generated corpus.
 #   record-archive.sh JAVA FEATURE JAR ARCHIVE STAMP
 # Training: one JVM (org.ts4kit.cli.Training) runs the commands users start most, as Main would, output discarded:
-#   inspect, ls, ls --json --hash, ls --type, cat, conflicts and --help on a healthy package of the corpus.
+#   inspect, ls, ls --json --hash, ls --type, cat, conflicts, compress-report and --help on a healthy package
+#   of the corpus (conflicts and compress-report over the whole corpus).
 # Java 17-24: its class list, then a static AppCDS dump (-Xshare:dump). Static, not -XX:ArchiveClassesAtExit:
 #   picocli is compiled for Java 5 (class file 49), and a dynamic archive skips such classes ("Old class has been
 #   linked"); the static dump keeps them.
@@ -31,7 +32,7 @@ ok=1
   [ "$ok" = 1 ] && KEY="$("$JAVA" -jar "$JAR" ls "$PKG" | awk 'NR == 1 { print $1 }')"
   [ -n "$KEY" ] || ok=0
   TRAIN=(-cp "$JAR" org.ts4kit.cli.Training inspect "$PKG" , ls "$PKG" , ls --json --hash "$PKG" , ls --type StringTable "$PKG"
-    , cat "$PKG" "$KEY" , conflicts "$WORK/corpus" , --help)
+    , cat "$PKG" "$KEY" , conflicts "$WORK/corpus" , compress-report "$WORK/corpus" , --help)
   if [ "$ok" = 1 ] && [ "$FEATURE" -ge 25 ]; then
     RUNJAR="${ARCHIVE%.*}.jar"
     if "$JAVA" "$(dirname "$0")/UpgradeClassFiles.java" "$JAR" "$RUNJAR"; then

@@ -35,7 +35,8 @@ public final class Main implements Runnable {
      * picocli builds each one's model by reflection (annotation proxies, type converters), which cost
      * a one-command run like {@code ts4kit inspect FILE} more than its actual work.
      */
-    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "search", "find", "index", "shell", "gen", "help");
+    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "search", "find", "index", "shell",
+            "compress-report", "gen", "help");
 
     /**
      * picocli's own switch for its built-in converters that it finds by reflection. No option here takes a
@@ -125,6 +126,7 @@ public final class Main implements Runnable {
             case "index": return new IndexCommand();
             case "find": return new FindCommand();
             case "shell": return new ShellCommand();
+            case "compress-report": return new CompressReportCommand();
             case "gen": return new GenCommand();
             case "help": return new CommandLine.HelpCommand();
             default: throw new IllegalArgumentException(name);

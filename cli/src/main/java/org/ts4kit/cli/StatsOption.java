@@ -71,6 +71,7 @@ final class StatsOption {
         printCache(err, s.counters());
         err.println(fmt("%-7s %s", "simd", org.ts4kit.simd.IndexKernelsProvider.description()));
         err.println(fmt("%-7s %s", "inflate", org.ts4kit.codec.InflateProvider.description()));
+        err.println(fmt("%-7s %s", "brotli", org.ts4kit.codec.BrotliCodec.description()));
     }
 
     /** The resource caches' line, when the command used one: every cache reporting to this telemetry, added up. */

@@ -41,6 +41,7 @@ class MainTest {
                 new String[] {"ls", "--json", pkg}, new String[] {"cat"}, new String[] {"cat", pkg, "1:2:3"},
                 new String[] {"cat", pkg, "zz"}, new String[] {"extract"}, new String[] {"conflicts", "--threads", "x", pkg},
                 new String[] {"conflicts", pkg}, new String[] {"gen"}, new String[] {"ls", "--help"}, new String[] {"conflicts", "-h"},
+                new String[] {"compress-report"}, new String[] {"compress-report", "-h"}, new String[] {"compress-report", "--threads", "0", pkg},
                 new String[] {"gen", "--version"}, new String[] {"extract", "x", "--help"}, new String[] {"bench", "-h"}, new String[] {"bench", "--mb", "x"}));
         for (String[] args : cases) {
             Cli one = Cli.run(args);

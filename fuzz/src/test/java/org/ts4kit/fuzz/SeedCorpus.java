@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ts4kit.cache.BloomFilter;
+import org.ts4kit.codec.AdaptiveCompressor;
 import org.ts4kit.codec.RefPackEncoder;
 import org.ts4kit.codec.ZlibEncoder;
 import org.ts4kit.dbpf.Compression;
@@ -74,6 +76,7 @@ public final class SeedCorpus {
     }
 
     static void generated(SeedSet seeds) throws IOException {
+        frames(seeds); // first: the package resources below then fill the frame harness's other slots
         Path tmp = Files.createTempDirectory("ts4kit-seeds");
         try {
             CorpusGenerator.generate(tmp, 60, SEED, 0);
@@ -139,6 +142,7 @@ public final class SeedCorpus {
         }
         byte[] data = pkg.read(i);
         int type = index.type(i);
+        seeds.add(AdaptiveFrameFuzzTest.class, name, AdaptiveCompressor.defaults().compress(type, data));
         if (type == StringTable.TYPE) {
             seeds.add(StringTableFuzzTest.class, name, data);
         } else if (type == NameMap.TYPE) {
@@ -169,6 +173,23 @@ public final class SeedCorpus {
         seeds.add(TuningHeaderFuzzTest.class, "utf16", ("\uFEFF<?xml version=\"1.0\"?><!-- c --><I c=\"Trait\" n=\"wide &amp; ☃\" s=\"2\"/>")
                 .getBytes(StandardCharsets.UTF_16LE));
         seeds.add(TuningHeaderFuzzTest.class, "module", "<M n=\"module.name\" s=\"3\"><T>1</T></M>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Frames of every method, written on purpose: empty, stored, LZ4 and Brotli, one- and two-byte lengths. */
+    private static void frames(SeedSet seeds) {
+        AdaptiveCompressor c = AdaptiveCompressor.defaults();
+        byte[] text = "<I n=\"buff\" s=\"1\"><T n=\"value\">12</T><L n=\"loot\"> buff trait mood </L></I>\n"
+                .repeat(8).getBytes(StandardCharsets.UTF_8);
+        byte[] blocks = new byte[3000];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = (byte) (i % 16 < 12 ? 0 : i); // DXT-like: mostly empty blocks
+        }
+        seeds.add(AdaptiveFrameFuzzTest.class, "stored-empty", c.compress(0x12345678, new byte[0]));
+        seeds.add(AdaptiveFrameFuzzTest.class, "stored-text", c.compress(0x12345678, Arrays.copyOf(text, 40)));
+        seeds.add(AdaptiveFrameFuzzTest.class, "lz4-text", c.withoutBrotli().compress(0x220557DA, text));
+        seeds.add(AdaptiveFrameFuzzTest.class, "brotli-text", c.compress(0x220557DA, text));
+        seeds.add(AdaptiveFrameFuzzTest.class, "lz4-blocks", c.compress(0x00B2D882, blocks));
+        seeds.add(AdaptiveFrameFuzzTest.class, "brotli-blocks", c.compress(0x545AC67A, blocks));
     }
 
     /** The zip fuzzers' archives, a mod archive, and one holding a demo-sized package. */
