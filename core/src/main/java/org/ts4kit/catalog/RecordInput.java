@@ -97,17 +97,38 @@ final class RecordInput {
 
     private String text(long n) throws IndexFormatException {
         need(n, "a string");
+        int len = (int) n;
+        int at = in.position();
+        if (in.hasArray() && ascii(in.array(), in.arrayOffset() + at, len)) {
+            // names, tokens and paths are ASCII nearly always: one copy into a compact String, no decoder
+            String s = new String(in.array(), in.arrayOffset() + at, len, StandardCharsets.ISO_8859_1);
+            in.position(at + len);
+            return s;
+        }
         ByteBuffer b = in.slice();
-        b.limit((int) n);
+        b.limit(len);
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(b).toString();
-            in.position(in.position() + (int) n);
+            String s = UTF8.get().reset().decode(b).toString();
+            in.position(at + len);
             return s;
         } catch (CharacterCodingException e) {
             throw corrupt("a string that is not UTF-8");
         }
     }
+
+    private static boolean ascii(byte[] b, int from, int len) {
+        for (int i = from; i < from + len; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A strict decoder per thread: malformed bytes are an error, never a replacement character. */
+    private static final ThreadLocal<java.nio.charset.CharsetDecoder> UTF8 = ThreadLocal.withInitial(() ->
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     byte[] bytes(int n) throws IndexFormatException {
         need(n, "bytes");
