@@ -1,6 +1,7 @@
 package org.ts4kit.catalog;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,10 +31,13 @@ import org.ts4kit.search.PackageDocs;
 public final class Catalog {
     private final String identity;
     private final List<PackageRecord> records;
-    /** Each record's encoding, kept from the file it was read from: saving an unchanged record copies it. */
-    private final List<byte[]> encoded;
+    /**
+     * Each record's encoding: a view into the bytes of the file it was read from (not a copy), or the bytes a
+     * walk just made. Saving writes them as they are.
+     */
+    private final List<ByteBuffer> encoded;
 
-    Catalog(String identity, List<PackageRecord> records, List<byte[]> encoded) {
+    Catalog(String identity, List<PackageRecord> records, List<ByteBuffer> encoded) {
         this.identity = identity;
         this.records = Collections.unmodifiableList(records);
         this.encoded = encoded;
@@ -82,7 +86,7 @@ public final class Catalog {
 
     private static Catalog of(String name, List<CatalogFile.Blob> blobs, String identity) throws IndexFormatException {
         List<PackageRecord> records = new ArrayList<>(blobs.size());
-        List<byte[]> encoded = new ArrayList<>(blobs.size());
+        List<ByteBuffer> encoded = new ArrayList<>(blobs.size());
         java.util.Set<String> names = new java.util.HashSet<>();
         for (CatalogFile.Blob b : blobs) {
             RecordInput in = new RecordInput(name, b.bytes().duplicate(), b.offset());
@@ -91,9 +95,7 @@ public final class Catalog {
                 throw in.corruptAt(b.offset(), "a second record for " + r.name());
             }
             records.add(r);
-            byte[] raw = new byte[b.bytes().remaining()];
-            b.bytes().duplicate().get(raw);
-            encoded.add(raw);
+            encoded.add(b.bytes().asReadOnlyBuffer());
         }
         return new Catalog(identity, records, encoded);
     }
@@ -149,7 +151,7 @@ public final class Catalog {
         return n;
     }
 
-    byte[] encoded(int i) {
+    ByteBuffer encoded(int i) {
         return encoded.get(i);
     }
 }

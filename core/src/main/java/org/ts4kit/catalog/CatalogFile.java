@@ -38,7 +38,7 @@ final class CatalogFile {
     private CatalogFile() {
     }
 
-    static void write(Path file, String identity, List<byte[]> records) throws IOException {
+    static void write(Path file, String identity, List<ByteBuffer> records) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
@@ -51,11 +51,18 @@ final class CatalogFile {
                 head.string(identity);
                 head.varint(records.size());
                 write(out, crc, head.toByteArray());
-                for (byte[] r : records) {
+                byte[] chunk = new byte[1 << 16];
+                for (ByteBuffer r : records) {
                     RecordOutput len = new RecordOutput();
-                    len.varint(r.length);
+                    len.varint(r.remaining());
                     write(out, crc, len.toByteArray());
-                    write(out, crc, r);
+                    ByteBuffer from = r.duplicate();
+                    while (from.hasRemaining()) {
+                        int n = Math.min(chunk.length, from.remaining());
+                        from.get(chunk, 0, n);
+                        crc.update(chunk, 0, n);
+                        out.write(chunk, 0, n);
+                    }
                 }
                 RecordOutput tail = new RecordOutput();
                 tail.i32((int) crc.getValue());

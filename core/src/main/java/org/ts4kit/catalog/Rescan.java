@@ -1,5 +1,6 @@
 package org.ts4kit.catalog;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class Rescan {
             }
         }
         PackageRecord[] records = new PackageRecord[inputs.size()];
-        byte[][] encoded = new byte[inputs.size()][];
+        ByteBuffer[] encoded = new ByteBuffer[inputs.size()];
         List<PackageInput> toRead = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         int kept = 0;
@@ -77,7 +78,7 @@ public final class Rescan {
             DecodedKeys keys = DecodedKeys.of(pkg);
             PackageRecord r = new PackageRecord(in.name(), in.location(), in.stamp(), pkg.problems(), pkg.index() != null, docs, keys);
             records[i] = r;
-            encoded[i] = RecordCodec.encode(in, pkg.problems(), r.indexRead(), r.keyFilter(), docs, keys);
+            encoded[i] = ByteBuffer.wrap(RecordCodec.encode(in, pkg.problems(), r.indexRead(), r.keyFilter(), docs, keys));
         });
         CollectionScan.walk(toRead, threads, scanner, collector, progress, done -> { });
         return new Result(new Catalog(identity, List.of(records), List.of(encoded)), kept, toRead.size(), old.size());
