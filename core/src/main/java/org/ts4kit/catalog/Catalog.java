@@ -1,7 +1,6 @@
 package org.ts4kit.catalog;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,19 +27,16 @@ import org.ts4kit.search.PackageDocs;
  * SearchIndex index = SearchIndex.build(r.catalog().docs());
  * }</pre>
  */
-public final class Catalog {
+public final class Catalog implements java.io.Closeable {
     private final String identity;
     private final List<PackageRecord> records;
-    /**
-     * Each record's encoding: a view into the bytes of the file it was read from (not a copy), or the bytes a
-     * walk just made. Saving writes them as they are.
-     */
-    private final List<ByteBuffer> encoded;
+    /** Each record's header and body as saved: the bytes a walk made, or where they are in the file read. */
+    private final List<StoredRecord> stored;
 
-    Catalog(String identity, List<PackageRecord> records, List<ByteBuffer> encoded) {
+    Catalog(String identity, List<PackageRecord> records, List<StoredRecord> stored) {
         this.identity = identity;
         this.records = Collections.unmodifiableList(records);
-        this.encoded = encoded;
+        this.stored = stored;
     }
 
     /**
@@ -84,25 +80,22 @@ public final class Catalog {
         return of(name, CatalogFile.parse(name, bytes, identity), identity);
     }
 
-    private static Catalog of(String name, List<CatalogFile.Blob> blobs, String identity) throws IndexFormatException {
-        List<PackageRecord> records = new ArrayList<>(blobs.size());
-        List<ByteBuffer> encoded = new ArrayList<>(blobs.size());
+    private static Catalog of(String name, List<StoredRecord> stored, String identity) throws IndexFormatException {
+        List<PackageRecord> records = new ArrayList<>(stored.size());
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (CatalogFile.Blob b : blobs) {
-            RecordInput in = new RecordInput(name, b.bytes().duplicate(), b.offset());
-            PackageRecord r = RecordCodec.decode(in); // the resources are parsed when first used
+        for (StoredRecord s : stored) {
+            PackageRecord r = RecordCodec.decode(name, s, s.headerOffset); // the resources are read when first used
             if (!names.add(r.name())) {
-                throw in.corruptAt(b.offset(), "a second record for " + r.name());
+                throw new IndexFormatException(name, s.headerOffset, "a second record for " + r.name());
             }
             records.add(r);
-            encoded.add(b.bytes().asReadOnlyBuffer());
         }
-        return new Catalog(identity, records, encoded);
+        return new Catalog(identity, records, stored);
     }
 
     /** Writes this index to {@code file}, atomically (a reader sees the old file or this one). */
     public void save(Path file) throws IOException {
-        CatalogFile.write(file, identity, encoded);
+        CatalogFile.write(file, identity, stored);
     }
 
     public String identity() {
@@ -151,7 +144,18 @@ public final class Catalog {
         return n;
     }
 
-    ByteBuffer encoded(int i) {
-        return encoded.get(i);
+    /** Closes the saved index file its records read their resources from (they cannot be read after). */
+    @Override
+    public void close() throws IOException {
+        java.util.Set<Bodies> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (StoredRecord s : stored) {
+            if (s.bodies() != null && open.add(s.bodies())) {
+                s.bodies().close();
+            }
+        }
+    }
+
+    StoredRecord stored(int i) {
+        return stored.get(i);
     }
 }

@@ -1,5 +1,6 @@
 package org.ts4kit.catalog;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ts4kit.cache.BloomFilter;
@@ -11,21 +12,22 @@ import org.ts4kit.search.Keys;
 import org.ts4kit.search.PackageDocs;
 
 /**
- * One {@link PackageRecord} as bytes:
+ * One {@link PackageRecord} as bytes, a header (in the saved index's directory) and a body:
  * <pre>
+ * header:
  * name, location             string (varint length + UTF-8)
  * stamp                      path string, size i64, modified ns i64, file key string
  * problems                   count, then location string, offset i64, reason string each
  * resource count             varint (so that counting reads no further)
  * index read                 u8: 1 when the package's header and index were read (its keys are known)
  * key filter                 varint length, then a {@link BloomFilter} over the resources' keys
+ * body:
  * resources                  count, then per resource: type i32, group i32, instance i64,
  *                            name (varint length + 1, 0 for none), text token count + tokens
  * decoded entries            count, then types i32[], groups i32[], instances i64[], SHA-256 byte[32][]
  * </pre>
- * Decoding reads the fields up to the resource count; the rest (the body) is parsed, and checked, when a
- * command first asks for the resources ({@link PackageRecord#docs()}): a rescan that finds nothing changed
- * never parses a body. Decoding checks every count against the bytes left ({@link RecordInput}) and the record's own invariants
+ * A rescan reads headers only; the body is read, checked against its CRC and parsed when a command first
+ * asks for the resources ({@link PackageRecord#docs()}). Decoding checks every count against the bytes left ({@link RecordInput}) and the record's own invariants
  * (resources sorted by key and distinct, tokens sorted and distinct): a record that breaks them is refused,
  * so whatever a saved index holds, it holds what a walk would have produced.
  */
@@ -33,10 +35,18 @@ final class RecordCodec {
     private RecordCodec() {
     }
 
-    /** A record's resources, still as bytes: parsed (and checked) when first used. */
-    record Body(RecordInput in, int resources) {
+    /** A record's resources, still in the file: read, checked and parsed when first used. */
+    record Body(StoredRecord stored, int resources) {
         Parsed parse(String name) throws IndexFormatException {
-            RecordInput copy = in.copy();
+            ByteBuffer bytes;
+            try {
+                bytes = stored.body();
+            } catch (IndexFormatException e) {
+                throw e;
+            } catch (java.io.IOException e) {
+                throw new IndexFormatException(name, stored.bodyOffset, "cannot read the record: " + e);
+            }
+            RecordInput copy = new RecordInput(name, bytes, stored.bodyOffset);
             PackageDocs docs = docs(copy, name);
             if (docs.size() != resources) {
                 throw copy.corruptAt(copy.offset(), "the record's header says " + resources + " resources, its body " + docs.size());
@@ -52,8 +62,8 @@ final class RecordCodec {
     record Parsed(PackageDocs docs, DecodedKeys decoded) {
     }
 
-    /** The bytes of the record a walk of {@code input} made. */
-    static byte[] encode(PackageInput input, List<Problem> problems, boolean indexRead, BloomFilter keys, PackageDocs d,
+    /** The header and body of the record a walk of {@code input} made. */
+    static StoredRecord encode(PackageInput input, List<Problem> problems, boolean indexRead, BloomFilter keys, PackageDocs d,
             DecodedKeys k) {
         RecordOutput out = new RecordOutput();
         out.string(input.name());
@@ -74,6 +84,8 @@ final class RecordCodec {
         byte[] filter = keys.toByteArray();
         out.varint(filter.length);
         out.bytes(filter);
+        byte[] header = out.toByteArray();
+        out = new RecordOutput();
         out.varint(d.size());
         for (int i = 0; i < d.size(); i++) {
             out.i32(d.type(i));
@@ -97,10 +109,12 @@ final class RecordCodec {
             out.i64(in);
         }
         out.bytes(k.sha256);
-        return out.toByteArray();
+        return StoredRecord.fresh(header, out.toByteArray());
     }
 
-    static PackageRecord decode(RecordInput in) throws IndexFormatException {
+    /** The record whose header {@code stored} holds (its body is parsed when first used). */
+    static PackageRecord decode(String file, StoredRecord stored, long headerOffset) throws IndexFormatException {
+        RecordInput in = new RecordInput(file, stored.header.duplicate(), headerOffset);
         String name = in.string();
         String location = in.string();
         String path = in.string();
@@ -113,7 +127,11 @@ final class RecordCodec {
         for (int i = 0; i < problemCount; i++) {
             problems.add(new Problem(in.string(), in.i64(), in.string()));
         }
-        int resources = in.count(18, "resources");
+        long resourceCount = in.varint(); // the body's count, checked against it when the body is read
+        if (resourceCount > Integer.MAX_VALUE) {
+            throw in.corrupt(resourceCount + " resources");
+        }
+        int resources = (int) resourceCount;
         int indexRead = in.u8();
         if (indexRead > 1) {
             throw in.corrupt("index-read flag " + indexRead);
@@ -126,7 +144,10 @@ final class RecordCodec {
         } catch (CacheFormatException e) {
             throw in.corruptAt(filterAt, "key filter: " + e.getMessage());
         }
-        return new PackageRecord(name, location, stamp, problems, resources, indexRead == 1, keys, new Body(in.rest(), resources));
+        if (in.remaining() != 0) {
+            throw in.corrupt(in.remaining() + " bytes after the record's header");
+        }
+        return new PackageRecord(name, location, stamp, problems, resources, indexRead == 1, keys, new Body(stored, resources));
     }
 
     private static DecodedKeys decoded(RecordInput in) throws IndexFormatException {

@@ -56,6 +56,13 @@ final class RecordOutput {
         out.write(b, 0, b.length);
     }
 
+    void bytes(java.nio.ByteBuffer b) {
+        java.nio.ByteBuffer d = b.duplicate();
+        while (d.hasRemaining()) {
+            out.write(d.get());
+        }
+    }
+
     byte[] toByteArray() {
         return out.toByteArray();
     }

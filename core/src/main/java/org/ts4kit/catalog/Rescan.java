@@ -1,6 +1,5 @@
 package org.ts4kit.catalog;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class Rescan {
             }
         }
         PackageRecord[] records = new PackageRecord[inputs.size()];
-        ByteBuffer[] encoded = new ByteBuffer[inputs.size()];
+        StoredRecord[] encoded = new StoredRecord[inputs.size()];
         List<PackageInput> toRead = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         int kept = 0;
@@ -63,7 +62,7 @@ public final class Rescan {
             PackageRecord r = j == null ? null : previous.records().get(j);
             if (r != null && r.stamp().equals(in.stamp()) && r.location().equals(in.location())) {
                 records[i] = r;
-                encoded[i] = previous.encoded(j);
+                encoded[i] = previous.stored(j);
                 kept++;
             } else {
                 toRead.add(in);
@@ -78,7 +77,7 @@ public final class Rescan {
             DecodedKeys keys = DecodedKeys.of(pkg);
             PackageRecord r = new PackageRecord(in.name(), in.location(), in.stamp(), pkg.problems(), pkg.index() != null, docs, keys);
             records[i] = r;
-            encoded[i] = ByteBuffer.wrap(RecordCodec.encode(in, pkg.problems(), r.indexRead(), r.keyFilter(), docs, keys));
+            encoded[i] = RecordCodec.encode(in, pkg.problems(), r.indexRead(), r.keyFilter(), docs, keys);
         });
         CollectionScan.walk(toRead, threads, scanner, collector, progress, done -> { });
         return new Result(new Catalog(identity, List.of(records), List.of(encoded)), kept, toRead.size(), old.size());

@@ -90,37 +90,40 @@ class SavedIndexTest {
         return conflicts.stream().map(c -> c.key() + " " + c.packages() + " " + c.identical()).collect(Collectors.joining("\n"));
     }
 
-    /** A record whose body lies (here a string that is not UTF-8, behind a right checksum) is refused when used. */
+    /** Damage inside a record's body (behind the directory's checksum) is found by the body's own CRC, when first used. */
     @Test
-    void aLyingRecordIsRefusedWhenItsResourcesAreFirstUsed() throws Exception {
+    void aDamagedBodyIsRefusedWhenItsResourcesAreFirstUsed() throws Exception {
         rescan(null).catalog().save(file);
         byte[] bytes = Files.readAllBytes(file);
         // a tuning name (Creator_Mod12_3): only record bodies hold one, headers have Creator_Mod12.package
         java.util.regex.Matcher name = java.util.regex.Pattern.compile("Mod[0-9]+_[0-9]")
                 .matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
         assertTrue(name.find(), "the demo corpus's names are in the index");
-        int at = name.start();
-        bytes[at] = (byte) 0xFF;
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(bytes.length - 4, (int) crc.getValue());
+        bytes[name.start()] = (byte) 0xFF;
         Files.write(file, bytes);
-        Catalog loaded = Catalog.load(file, identity); // headers are fine: bodies are parsed when used
-        assertEquals(0, Rescan.run(loaded, identity, InputWalker.list(roots).packages(), 1, ProgressListener.NONE).read());
-        IndexFormatException e = assertThrows(IndexFormatException.class, loaded::docs);
-        assertEquals("a string that is not UTF-8", e.reason());
-        assertTrue(e.offset() <= at && e.offset() > 0, e.offset() + " vs " + at);
+        try (Catalog loaded = Catalog.load(file, identity)) { // the directory is fine: bodies are read when used
+            assertEquals(0, Rescan.run(loaded, identity, InputWalker.list(roots).packages(), 1, ProgressListener.NONE).read());
+            IndexFormatException e = assertThrows(IndexFormatException.class, loaded::docs);
+            assertEquals("record checksum mismatch (the file is damaged)", e.reason());
+            assertTrue(e.offset() <= name.start() && e.offset() > 0, e.offset() + " vs " + name.start());
+        }
     }
 
     @Test
     void aDamagedIndexIsRefusedAtTheDamage() throws Exception {
         rescan(null).catalog().save(file);
         byte[] good = Files.readAllBytes(file);
-        for (int at : new int[] {0, 9, good.length / 2, good.length - 1}) {
+        for (int at : new int[] {0, 9, 13, 30, 200, good.length / 2, good.length - 1}) {
             byte[] bad = good.clone();
             bad[at] ^= 0x10;
             Files.write(file, bad);
-            IndexFormatException e = assertThrows(IndexFormatException.class, () -> Catalog.load(file, identity), "byte " + at);
+            // the directory is checked when the file is read, each body when its resources are first used
+            IndexFormatException e = assertThrows(IndexFormatException.class, () -> {
+                try (Catalog c = Catalog.load(file, identity)) {
+                    c.docs();
+                    c.conflicts();
+                }
+            }, "byte " + at);
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         }
         Files.write(file, java.util.Arrays.copyOf(good, good.length - 3));
