@@ -36,7 +36,7 @@ import java.util.zip.CRC32C;
 final class CatalogFile {
     static final byte[] MAGIC = "TS4KIDX\0".getBytes(StandardCharsets.US_ASCII);
     /** Raised whenever what a record holds, or means, or the layout changes. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int DIRECTORY_START = 24;
     /** A directory larger than this is not read (it would be a collection of millions of packages). */
     static final long MAX_DIRECTORY = Integer.MAX_VALUE - 64;

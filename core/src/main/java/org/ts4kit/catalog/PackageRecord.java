@@ -110,10 +110,11 @@ public final class PackageRecord {
      * @throws IndexFormatException when the saved index this record was read from lies here (it must be rebuilt)
      */
     public PackageDocs docs() throws IndexFormatException {
-        if (docs == null) {
-            parse();
+        PackageDocs d = docs;
+        if (d == null) {
+            d = docs = stored.docs(name); // two threads may both parse: the same value, no lock needed
         }
-        return docs;
+        return d;
     }
 
     /**
@@ -122,18 +123,11 @@ public final class PackageRecord {
      * @throws IndexFormatException as {@link #docs()}
      */
     public DecodedKeys decoded() throws IndexFormatException {
-        if (decoded == null) {
-            parse();
+        DecodedKeys k = decoded;
+        if (k == null) {
+            k = decoded = stored.decoded(name);
         }
-        return decoded;
-    }
-
-    private synchronized void parse() throws IndexFormatException {
-        if (docs == null) {
-            RecordCodec.Parsed p = stored.parse(name);
-            decoded = p.decoded();
-            docs = p.docs();
-        }
+        return k;
     }
 
     @Override

@@ -22,9 +22,9 @@ import org.ts4kit.search.PackageDocs;
  * index read                 u8: 1 when the package's header and index were read (its keys are known)
  * key filter                 varint length, then a {@link BloomFilter} over the resources' keys
  * body:
+ * decoded entries            count, then types i32[], groups i32[], instances i64[], SHA-256 byte[32][]
  * resources                  count, then per resource: type i32, group i32, instance i64,
  *                            name (varint length + 1, 0 for none), text token count + tokens
- * decoded entries            count, then types i32[], groups i32[], instances i64[], SHA-256 byte[32][]
  * </pre>
  * A rescan reads headers only; the body is read, checked against its CRC and parsed when a command first
  * asks for the resources ({@link PackageRecord#docs()}). Decoding checks every count against the bytes left ({@link RecordInput}) and the record's own invariants
@@ -35,31 +35,41 @@ final class RecordCodec {
     private RecordCodec() {
     }
 
-    /** A record's resources, still in the file: read, checked and parsed when first used. */
+    /**
+     * A record's resources, still in the file: read, checked against the body's CRC and parsed when first
+     * used, each half on its own (conflicts need the decoded keys only, search the documents only).
+     */
     record Body(StoredRecord stored, int resources) {
-        Parsed parse(String name) throws IndexFormatException {
-            ByteBuffer bytes;
+        DecodedKeys decoded(String name) throws IndexFormatException {
+            return RecordCodec.decoded(input(name));
+        }
+
+        PackageDocs docs(String name) throws IndexFormatException {
+            RecordInput in = input(name);
+            long keys = in.varint();
+            if (keys > in.remaining() / 48) {
+                throw in.corrupt(keys + " decoded entries of 48 bytes, " + in.remaining() + " bytes left");
+            }
+            in.skip((int) keys * 48);
+            PackageDocs docs = RecordCodec.docs(in, name);
+            if (docs.size() != resources) {
+                throw in.corruptAt(in.offset(), "the record's header says " + resources + " resources, its body " + docs.size());
+            }
+            if (in.remaining() != 0) {
+                throw in.corrupt(in.remaining() + " bytes after the record's end");
+            }
+            return docs;
+        }
+
+        private RecordInput input(String name) throws IndexFormatException {
             try {
-                bytes = stored.body();
+                return new RecordInput(name, stored.body(), stored.bodyOffset);
             } catch (IndexFormatException e) {
                 throw e;
             } catch (java.io.IOException e) {
                 throw new IndexFormatException(name, stored.bodyOffset, "cannot read the record: " + e);
             }
-            RecordInput copy = new RecordInput(name, bytes, stored.bodyOffset);
-            PackageDocs docs = docs(copy, name);
-            if (docs.size() != resources) {
-                throw copy.corruptAt(copy.offset(), "the record's header says " + resources + " resources, its body " + docs.size());
-            }
-            DecodedKeys decoded = decoded(copy);
-            if (copy.remaining() != 0) {
-                throw copy.corrupt(copy.remaining() + " bytes after the record's end");
-            }
-            return new Parsed(docs, decoded);
         }
-    }
-
-    record Parsed(PackageDocs docs, DecodedKeys decoded) {
     }
 
     /** The header and body of the record a walk of {@code input} made. */
@@ -86,6 +96,17 @@ final class RecordCodec {
         out.bytes(filter);
         byte[] header = out.toByteArray();
         out = new RecordOutput();
+        out.varint(k.size());
+        for (int t : k.types) {
+            out.i32(t);
+        }
+        for (int g : k.groups) {
+            out.i32(g);
+        }
+        for (long in : k.instances) {
+            out.i64(in);
+        }
+        out.bytes(k.sha256);
         out.varint(d.size());
         for (int i = 0; i < d.size(); i++) {
             out.i32(d.type(i));
@@ -98,17 +119,6 @@ final class RecordCodec {
                 out.string(t);
             }
         }
-        out.varint(k.size());
-        for (int t : k.types) {
-            out.i32(t);
-        }
-        for (int g : k.groups) {
-            out.i32(g);
-        }
-        for (long in : k.instances) {
-            out.i64(in);
-        }
-        out.bytes(k.sha256);
         return StoredRecord.fresh(header, out.toByteArray());
     }
 

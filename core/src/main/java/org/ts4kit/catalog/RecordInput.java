@@ -149,6 +149,11 @@ final class RecordInput {
         return new RecordInput(file, in.duplicate().position(0), base);
     }
 
+    void skip(int n) throws IndexFormatException {
+        need(n, "bytes to skip");
+        in.position(in.position() + n);
+    }
+
     /** The next {@code n} bytes as a view (no copy), skipped. */
     ByteBuffer slice(int n) throws IndexFormatException {
         need(n, "a record");

@@ -22,7 +22,7 @@ import org.ts4kit.search.SearchIndex;
 class SavedIndexFuzzTest {
     static final String IDENTITY = "fuzz";
     /** CatalogFile.VERSION. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     @FuzzTest(maxDuration = "2m")
     void parse(byte[] records) {
