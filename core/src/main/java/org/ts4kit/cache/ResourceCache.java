@@ -11,7 +11,7 @@ import org.ts4kit.codec.CodecException;
 /**
  * Decoded resources kept in memory, bounded by bytes, for many reader threads. A value is stored
  * compressed through a {@link CacheCodec}, and what counts against the bound is the compressed frame
- * plus {@value Node#OVERHEAD} bytes per entry. A key is a package identity, which the caller picks,
+ * plus {@value Slots#OVERHEAD} bytes per entry. A key is a package identity, which the caller picks,
  * and a resource key: {@link #packageId(Path)} hashes a file's path, size and modification time, so
  * a changed file never hits its old bytes.
  *
@@ -28,8 +28,11 @@ import org.ts4kit.codec.CodecException;
  * cache is split into segments by hash, each with its own lock, budget, policy and filter
  * ({@link Segment}); an entry larger than a segment's budget is not kept.
  *
- * <p>Eviction is W-TinyLFU by default ({@link Policy}): on a trace of repeated look-ups over a mod
- * collection mixed with full scans of it, its hit rate was 1.3-2.5× LRU's (README, "Resource cache").
+ * <p>Eviction is W-TinyLFU by default ({@link Policy}). On a trace of Zipf-skewed look-ups over a mod
+ * collection of 49,419 resources (751 MB) with a full scan of it after every 98,838 look-ups
+ * ({@code CacheHitRates}), its hit rate at caches of 1, 5, 10 and 25 % of the collection was 0.329,
+ * 0.452, 0.519 and 0.624, LRU's 0.240, 0.358, 0.418 and 0.506 (Caffeine's W-TinyLFU: 0.324 to 0.611);
+ * without the scans it still led, 0.485 to 0.801 against 0.360 to 0.759 (README, "Resource cache").
  */
 public final class ResourceCache {
     /** How a full cache picks what to give up. */

@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Segment {
     private final ReentrantLock lock = new ReentrantLock();
-    private final NodeTable table = new NodeTable();
+    private final Slots slots = new Slots();
     private final EvictionPolicy policy;
     private final long maxBytes;
     private final long minFilterItems;
@@ -31,7 +31,7 @@ final class Segment {
     private volatile int entriesView;
 
     Segment(ResourceCache.Policy policy, long maxBytes, long expectedEntries, double fpp, Counters counters) {
-        this.policy = EvictionPolicy.of(policy, maxBytes, expectedEntries);
+        this.policy = EvictionPolicy.of(policy, slots, maxBytes, expectedEntries);
         this.maxBytes = maxBytes;
         this.minFilterItems = Math.max(64, expectedEntries);
         this.fpp = fpp;
@@ -48,14 +48,14 @@ final class Segment {
     byte[] find(long hash, long packageId, int type, int group, long instance, boolean access) {
         lock.lock();
         try {
-            Node n = table.find(hash, packageId, type, group, instance);
-            if (n == null) {
+            int s = slots.find(hash, packageId, type, group, instance);
+            if (s == Slots.NONE) {
                 return null;
             }
             if (access) {
-                policy.onHit(n);
+                policy.onHit(s);
             }
-            return n.frame;
+            return slots.frame[s];
         } finally {
             lock.unlock();
         }
@@ -66,22 +66,21 @@ final class Segment {
         lock.lock();
         try {
             long before = bytes;
-            Node n = table.find(hash, packageId, type, group, instance);
-            if (Node.weightOf(frame) > maxBytes) { // never fits: and the old value, if any, is stale now
-                if (n != null) {
-                    remove(n);
+            int s = slots.find(hash, packageId, type, group, instance);
+            if (Slots.weightOf(frame) > maxBytes) { // never fits: and the old value, if any, is stale now
+                if (s != Slots.NONE) {
+                    remove(s);
                 }
-            } else if (n != null) {
-                int old = n.weight;
-                n.setFrame(frame);
-                bytes += n.weight - old;
-                policy.onReplace(n, old);
+            } else if (s != Slots.NONE) {
+                int old = slots.weight[s];
+                slots.setFrame(s, frame);
+                bytes += slots.weight[s] - old;
+                policy.onReplace(s, old);
             } else {
-                n = new Node(hash, packageId, type, group, instance, frame);
-                table.add(n);
-                bytes += n.weight;
-                policy.onInsert(n);
-                addToFilter(n);
+                s = slots.add(hash, packageId, type, group, instance, frame);
+                bytes += slots.weight[s];
+                policy.onInsert(s);
+                addToFilter(hash);
             }
             policy.evict(this);
             counters.held(bytes - before);
@@ -95,12 +94,12 @@ final class Segment {
     boolean invalidate(long hash, long packageId, int type, int group, long instance, byte[] frame) {
         lock.lock();
         try {
-            Node n = table.find(hash, packageId, type, group, instance);
-            if (n == null || (frame != null && n.frame != frame)) {
+            int s = slots.find(hash, packageId, type, group, instance);
+            if (s == Slots.NONE || (frame != null && slots.frame[s] != frame)) {
                 return false;
             }
             long before = bytes;
-            remove(n);
+            remove(s);
             counters.held(bytes - before);
             publish();
             return true;
@@ -113,8 +112,8 @@ final class Segment {
         lock.lock();
         try {
             counters.held(-bytes);
-            table.clear();
             policy.clear();
+            slots.clear();
             bytes = 0;
             newFilter(minFilterItems);
             publish();
@@ -128,11 +127,10 @@ final class Segment {
         return bytes - maxBytes;
     }
 
-    /** Called by the policy, which has already unlinked {@code n} from its lists. */
-    void evict(Node n) {
-        table.remove(n);
-        bytes -= n.weight;
-        n.frame = null;
+    /** Called by the policy, which has already taken slot {@code s} out of its lists. */
+    void evict(int s) {
+        bytes -= slots.weight[s];
+        slots.remove(s);
         counters.evicted();
     }
 
@@ -148,34 +146,33 @@ final class Segment {
         return filter.serializedSize();
     }
 
-    private void remove(Node n) {
-        policy.onRemove(n);
-        table.remove(n);
-        bytes -= n.weight;
-        n.frame = null;
+    private void remove(int s) {
+        policy.onRemove(s);
+        bytes -= slots.weight[s];
+        slots.remove(s);
     }
 
-    private void addToFilter(Node n) {
+    private void addToFilter(long hash) {
         if (filterAdds >= filterItems) {
-            newFilter(Math.max(minFilterItems, 2L * table.size())); // the new node is in the table already
+            newFilter(Math.max(minFilterItems, 2L * slots.size())); // the new entry is in the slots already
             counters.filterRebuilds.increment();
         } else {
-            filter.add(bloomHash(n.hash));
+            filter.add(bloomHash(hash));
             filterAdds++;
         }
     }
 
     private void newFilter(long items) {
         BloomFilter f = BloomFilter.create(items, fpp);
-        table.forEach(n -> f.add(bloomHash(n.hash)));
+        slots.addAllTo(f);
         filterItems = items;
-        filterAdds = table.size();
+        filterAdds = slots.size();
         filter = f;
     }
 
     private void publish() {
         bytesView = bytes;
-        entriesView = table.size();
+        entriesView = slots.size();
     }
 
     /**
