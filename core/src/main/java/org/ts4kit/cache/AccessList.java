@@ -3,9 +3,9 @@ package org.ts4kit.cache;
 import static org.ts4kit.cache.Slots.NONE;
 
 /**
- * A doubly linked list of slots in access order, most recent first, through {@link Slots#prev} and
- * {@link Slots#next}, with the count and weight of what it holds: an LRU queue whose moves are O(1),
- * write ints only and allocate nothing. A slot is in at most one list at a time. Not thread-safe:
+ * A doubly linked list of slots in access order, most recent first, through the links of
+ * {@link Slots}, with the count and weight of what it holds: an LRU queue whose moves are O(1),
+ * write longs only and allocate nothing. A slot is in at most one list at a time. Not thread-safe:
  * its segment's lock guards it.
  */
 final class AccessList {
@@ -30,37 +30,34 @@ final class AccessList {
     }
 
     void addFirst(int s) {
-        int[] prev = slots.prev;
-        slots.next[s] = head;
-        prev[s] = NONE;
+        slots.setNext(s, head);
+        slots.setPrev(s, NONE);
         if (head == NONE) {
             tail = s;
         } else {
-            prev[head] = s;
+            slots.setPrev(head, s);
         }
         head = s;
-        bytes += slots.weight[s];
+        bytes += slots.weight(s);
         size++;
     }
 
     void remove(int s) {
-        int[] prev = slots.prev;
-        int[] next = slots.next;
-        int p = prev[s];
-        int n = next[s];
+        int p = slots.prev(s);
+        int n = slots.next(s);
         if (p == NONE) {
             head = n;
         } else {
-            next[p] = n;
+            slots.setNext(p, n);
         }
         if (n == NONE) {
             tail = p;
         } else {
-            prev[n] = p;
+            slots.setPrev(n, p);
         }
-        prev[s] = NONE;
-        next[s] = NONE;
-        bytes -= slots.weight[s];
+        slots.setPrev(s, NONE);
+        slots.setNext(s, NONE);
+        bytes -= slots.weight(s);
         size--;
     }
 
@@ -73,7 +70,7 @@ final class AccessList {
 
     /** Slot {@code s}, which this list holds, changed weight from {@code oldWeight} (its frame was replaced). */
     void reweigh(int s, int oldWeight) {
-        bytes += slots.weight[s] - oldWeight;
+        bytes += slots.weight(s) - oldWeight;
     }
 
     void clear() {

@@ -72,13 +72,13 @@ final class Segment {
                     remove(s);
                 }
             } else if (s != Slots.NONE) {
-                int old = slots.weight[s];
+                int old = slots.weight(s);
                 slots.setFrame(s, frame);
-                bytes += slots.weight[s] - old;
+                bytes += slots.weight(s) - old;
                 policy.onReplace(s, old);
             } else {
                 s = slots.add(hash, packageId, type, group, instance, frame);
-                bytes += slots.weight[s];
+                bytes += slots.weight(s);
                 policy.onInsert(s);
                 addToFilter(hash);
             }
@@ -129,7 +129,7 @@ final class Segment {
 
     /** Called by the policy, which has already taken slot {@code s} out of its lists. */
     void evict(int s) {
-        bytes -= slots.weight[s];
+        bytes -= slots.weight(s);
         slots.remove(s);
         counters.evicted();
     }
@@ -148,7 +148,7 @@ final class Segment {
 
     private void remove(int s) {
         policy.onRemove(s);
-        bytes -= slots.weight[s];
+        bytes -= slots.weight(s);
         slots.remove(s);
     }
 

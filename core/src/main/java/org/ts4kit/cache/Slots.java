@@ -3,36 +3,37 @@ package org.ts4kit.cache;
 import java.util.Arrays;
 
 /**
- * A segment's entries as parallel primitive arrays indexed by slot: key, hash, frame, weight, the
- * access-order links of the eviction policy and the bucket chains of the hash table. No object per
- * entry, and the links are ints: a hit that moves an entry to the front of its list writes a few
- * ints, where linked nodes would store references into old objects, and G1's post-write barrier
- * made that move cost ~300 ns (JMH {@code CacheBenchmark.cacheHit}, a node-based first version; 80 ns
- * under the Parallel collector). Free slots form a list through {@link #chain}; the arrays double when
- * full. Not thread-safe: its segment's lock guards it.
+ * A segment's entries, each a run of {@value #STRIDE} longs in one array: hash, package, instance,
+ * type and group, the access-order links of the eviction policy and the bucket chain of the hash
+ * table, weight. A look-up compares the key in one or two cache lines, a hit's LRU move rewrites
+ * longs, and there is no object per entry. Linked nodes (the first version) cost a hit ~300 ns under
+ * G1: moving a node stores references into old objects, and G1's post-write barrier pays for each;
+ * one array per field (the second) touched ten cache lines per hit. Frames sit beside, in
+ * {@link #frame}; free slots form a list through the chain field; the arrays double when full. Not
+ * thread-safe: its segment's lock guards it.
  */
 final class Slots {
     static final int NONE = -1;
     /**
-     * What an entry costs besides its frame, for the byte bound: its share of these arrays (57 B),
-     * their headroom after doubling, the frame's array header (16 B) and the bucket array.
+     * What an entry costs besides its frame, for the byte bound: its 48 + 8 + 1 bytes here, headroom
+     * after doubling, the frame's array header (16 B) and its bucket.
      */
     static final int OVERHEAD = 96;
+    static final int STRIDE = 6;
+    private static final int HASH = 0;
+    private static final int PACKAGE = 1;
+    private static final int INSTANCE = 2;
+    private static final int TYPE_GROUP = 3;
+    /** prev (high 32 bits) and next (low 32 bits) in access order. */
+    private static final int LINKS = 4;
+    /** the next slot in the same bucket or the free list (high 32 bits) and the weight (low 32 bits). */
+    private static final int CHAIN_WEIGHT = 5;
     private static final int MIN_CAPACITY = 16;
 
-    long[] hash;
-    long[] packageId;
-    int[] type;
-    int[] group;
-    long[] instance;
+    private long[] meta;
     byte[][] frame;
-    int[] weight;
-    /** Access-order links ({@link AccessList}) and which list holds the slot ({@link TinyLfuPolicy}). */
-    int[] prev;
-    int[] next;
+    /** Which list of the policy holds the slot ({@link TinyLfuPolicy}). */
     byte[] queue;
-    /** The next slot in the same bucket, or in the free list. */
-    private int[] chain;
     private int[] buckets;
     private int size;
     private int used;
@@ -48,46 +49,75 @@ final class Slots {
 
     /** The slot holding the key, or {@link #NONE}. */
     int find(long h, long p, int t, int g, long i) {
-        for (int s = buckets[bucket(h, buckets.length)]; s != NONE; s = chain[s]) {
-            if (hash[s] == h && instance[s] == i && packageId[s] == p && type[s] == t && group[s] == g) {
+        long[] m = meta;
+        long tg = typeGroup(t, g);
+        for (int s = buckets[bucket(h, buckets.length)]; s != NONE; s = chain(s)) {
+            int at = s * STRIDE;
+            if (m[at + HASH] == h && m[at + INSTANCE] == i && m[at + PACKAGE] == p && m[at + TYPE_GROUP] == tg) {
                 return s;
             }
         }
         return NONE;
     }
 
-    /** A new slot for a key that is not here, holding {@code f}. */
+    /** A new slot for a key that is not here, holding {@code f}, in no access list yet. */
     int add(long h, long p, int t, int g, long i, byte[] f) {
         if (size >= buckets.length - (buckets.length >>> 2)) { // load factor 3/4; before the new slot is live
             rehash(buckets.length << 1);
         }
         int s = free;
         if (s != NONE) {
-            free = chain[s];
+            free = chain(s);
         } else {
-            if (used == hash.length) {
-                grow(hash.length << 1);
+            if (used == frame.length) {
+                grow(frame.length << 1);
             }
             s = used++;
         }
-        hash[s] = h;
-        packageId[s] = p;
-        type[s] = t;
-        group[s] = g;
-        instance[s] = i;
-        setFrame(s, f);
-        prev[s] = NONE;
-        next[s] = NONE;
-        size++;
+        int at = s * STRIDE;
+        meta[at + HASH] = h;
+        meta[at + PACKAGE] = p;
+        meta[at + INSTANCE] = i;
+        meta[at + TYPE_GROUP] = typeGroup(t, g);
+        meta[at + LINKS] = links(NONE, NONE);
         int b = bucket(h, buckets.length);
-        chain[s] = buckets[b];
+        meta[at + CHAIN_WEIGHT] = chainWeight(buckets[b], weightOf(f));
         buckets[b] = s;
+        frame[s] = f;
+        size++;
         return s;
+    }
+
+    long hash(int s) {
+        return meta[s * STRIDE + HASH];
+    }
+
+    int weight(int s) {
+        return (int) meta[s * STRIDE + CHAIN_WEIGHT];
+    }
+
+    int prev(int s) {
+        return (int) (meta[s * STRIDE + LINKS] >> 32);
+    }
+
+    int next(int s) {
+        return (int) meta[s * STRIDE + LINKS];
+    }
+
+    void setPrev(int s, int prev) {
+        int at = s * STRIDE + LINKS;
+        meta[at] = links(prev, (int) meta[at]);
+    }
+
+    void setNext(int s, int next) {
+        int at = s * STRIDE + LINKS;
+        meta[at] = links((int) (meta[at] >> 32), next);
     }
 
     void setFrame(int s, byte[] f) {
         frame[s] = f;
-        weight[s] = weightOf(f);
+        int at = s * STRIDE + CHAIN_WEIGHT;
+        meta[at] = chainWeight((int) (meta[at] >> 32), weightOf(f));
     }
 
     static int weightOf(byte[] frame) {
@@ -96,43 +126,35 @@ final class Slots {
 
     /** Frees slot {@code s} (out of any access list already) and drops its frame. */
     void remove(int s) {
-        int b = bucket(hash[s], buckets.length);
+        int b = bucket(hash(s), buckets.length);
         if (buckets[b] == s) {
-            buckets[b] = chain[s];
+            buckets[b] = chain(s);
         } else {
             int c = buckets[b];
-            while (chain[c] != s) {
-                c = chain[c];
+            while (chain(c) != s) {
+                c = chain(c);
             }
-            chain[c] = chain[s];
+            setChain(c, chain(s));
         }
         frame[s] = null;
-        chain[s] = free;
+        setChain(s, free);
         free = s;
         size--;
     }
 
-    /** Adds the Bloom hash of every live entry to {@code filter}: one pass over two arrays. */
+    /** Adds the Bloom hash of every live entry to {@code filter}: one pass over the slots. */
     void addAllTo(BloomFilter filter) {
         for (int s = 0; s < used; s++) {
             if (frame[s] != null) {
-                filter.add(Segment.bloomHash(hash[s]));
+                filter.add(Segment.bloomHash(hash(s)));
             }
         }
     }
 
     void clear() {
-        hash = new long[MIN_CAPACITY];
-        packageId = new long[MIN_CAPACITY];
-        type = new int[MIN_CAPACITY];
-        group = new int[MIN_CAPACITY];
-        instance = new long[MIN_CAPACITY];
+        meta = new long[MIN_CAPACITY * STRIDE];
         frame = new byte[MIN_CAPACITY][];
-        weight = new int[MIN_CAPACITY];
-        prev = new int[MIN_CAPACITY];
-        next = new int[MIN_CAPACITY];
         queue = new byte[MIN_CAPACITY];
-        chain = new int[MIN_CAPACITY];
         buckets = new int[MIN_CAPACITY];
         Arrays.fill(buckets, NONE);
         size = 0;
@@ -140,18 +162,19 @@ final class Slots {
         free = NONE;
     }
 
+    private int chain(int s) {
+        return (int) (meta[s * STRIDE + CHAIN_WEIGHT] >> 32);
+    }
+
+    private void setChain(int s, int chain) {
+        int at = s * STRIDE + CHAIN_WEIGHT;
+        meta[at] = chainWeight(chain, (int) meta[at]);
+    }
+
     private void grow(int capacity) {
-        hash = Arrays.copyOf(hash, capacity);
-        packageId = Arrays.copyOf(packageId, capacity);
-        type = Arrays.copyOf(type, capacity);
-        group = Arrays.copyOf(group, capacity);
-        instance = Arrays.copyOf(instance, capacity);
+        meta = Arrays.copyOf(meta, capacity * STRIDE);
         frame = Arrays.copyOf(frame, capacity);
-        weight = Arrays.copyOf(weight, capacity);
-        prev = Arrays.copyOf(prev, capacity);
-        next = Arrays.copyOf(next, capacity);
         queue = Arrays.copyOf(queue, capacity);
-        chain = Arrays.copyOf(chain, capacity);
     }
 
     private void rehash(int length) {
@@ -159,12 +182,24 @@ final class Slots {
         Arrays.fill(grown, NONE);
         for (int s = 0; s < used; s++) {
             if (frame[s] != null) {
-                int b = bucket(hash[s], length);
-                chain[s] = grown[b];
+                int b = bucket(hash(s), length);
+                setChain(s, grown[b]);
                 grown[b] = s;
             }
         }
         buckets = grown;
+    }
+
+    private static long typeGroup(int type, int group) {
+        return ((long) type << 32) | (group & 0xFFFF_FFFFL);
+    }
+
+    private static long links(int prev, int next) {
+        return ((long) prev << 32) | (next & 0xFFFF_FFFFL);
+    }
+
+    private static long chainWeight(int chain, int weight) {
+        return ((long) chain << 32) | (weight & 0xFFFF_FFFFL);
     }
 
     /** The low bits: the segment was chosen by bits 40 and up, so these still vary inside a segment. */

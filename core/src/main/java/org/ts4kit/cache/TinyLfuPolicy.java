@@ -40,7 +40,7 @@ final class TinyLfuPolicy extends EvictionPolicy {
 
     @Override
     void onInsert(int s) {
-        sketch.increment(slots.hash[s]);
+        sketch.increment(slots.hash(s));
         slots.queue[s] = WINDOW;
         window.addFirst(s);
         sketch.ensureCapacity(slots.size());
@@ -48,7 +48,7 @@ final class TinyLfuPolicy extends EvictionPolicy {
 
     @Override
     void onHit(int s) {
-        sketch.increment(slots.hash[s]);
+        sketch.increment(slots.hash(s));
         switch (slots.queue[s]) {
             case WINDOW:
                 window.moveToFirst(s);
@@ -101,25 +101,25 @@ final class TinyLfuPolicy extends EvictionPolicy {
             } else if (candidate == NONE || victim == NONE) {
                 int loser = candidate == NONE ? victim : candidate;
                 if (candidate == NONE) {
-                    victim = slots.prev[victim];
+                    victim = slots.prev(victim);
                 } else {
-                    candidate = --candidates > 0 ? slots.next[candidate] : NONE;
+                    candidate = --candidates > 0 ? slots.next(candidate) : NONE;
                 }
                 evict(segment, loser);
             } else if (candidate == victim) { // they met: no candidate left to duel
                 int loser = victim;
-                victim = slots.prev[victim];
+                victim = slots.prev(victim);
                 candidate = NONE;
                 candidates = 0;
                 evict(segment, loser);
-            } else if (sketch.frequency(slots.hash[candidate]) > sketch.frequency(slots.hash[victim])) {
+            } else if (sketch.frequency(slots.hash(candidate)) > sketch.frequency(slots.hash(victim))) {
                 int loser = victim;
-                victim = slots.prev[victim];
+                victim = slots.prev(victim);
                 evict(segment, loser);
-                candidate = --candidates > 0 ? slots.next[candidate] : NONE;
+                candidate = --candidates > 0 ? slots.next(candidate) : NONE;
             } else {
                 int loser = candidate;
-                int next = slots.next[candidate];
+                int next = slots.next(candidate);
                 candidate = --candidates > 0 ? next : NONE;
                 evict(segment, loser);
             }

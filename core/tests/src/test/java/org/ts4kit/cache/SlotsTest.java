@@ -33,7 +33,7 @@ class SlotsTest {
                     byte[] frame = new byte[(int) (instance % 7)];
                     int added = slots.add(hash, 1, 2, 3, instance, frame);
                     assertSame(frame, slots.frame[added]);
-                    assertEquals(frame.length + Slots.OVERHEAD, slots.weight[added]);
+                    assertEquals(frame.length + Slots.OVERHEAD, slots.weight(added));
                     model.put(instance, added);
                 } else if (rnd.nextBoolean()) {
                     slots.remove(s);
@@ -45,7 +45,7 @@ class SlotsTest {
             BloomFilter all = BloomFilter.create(model.size(), 0.01);
             slots.addAllTo(all);
             for (Map.Entry<Long, Integer> e : model.entrySet()) {
-                assertEquals(true, all.mightContain(Segment.bloomHash(slots.hash[e.getValue()])));
+                assertEquals(true, all.mightContain(Segment.bloomHash(slots.hash(e.getValue()))));
             }
         });
     }
