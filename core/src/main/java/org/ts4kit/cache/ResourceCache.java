@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.ts4kit.codec.CodecException;
+import org.ts4kit.telemetry.Telemetry;
 
 /**
  * Decoded resources kept in memory, bounded by bytes, for many reader threads. A value is stored
@@ -65,7 +67,8 @@ public final class ResourceCache {
     private final Segment[] segments;
     private final int segmentMask;
     private final CacheCodec codec;
-    private final Counters counters;
+    /** The one figure counted outside a segment's lock: negatives take no lock. */
+    private final LongAdder negatives = new LongAdder();
     private final long maxBytes;
     private final Policy policy;
     private final ConcurrentHashMap<Key, InFlight> loading = new ConcurrentHashMap<>();
@@ -74,13 +77,27 @@ public final class ResourceCache {
         this.maxBytes = b.maxBytes;
         this.policy = b.policy;
         this.codec = b.codec;
-        this.counters = new Counters(b.telemetry);
         int n = b.segments();
         this.segments = new Segment[n];
         this.segmentMask = n - 1;
         long perSegmentEntries = Math.max(1, b.expectedEntries() / n);
         for (int i = 0; i < n; i++) {
-            segments[i] = new Segment(policy, maxBytes / n, perSegmentEntries, b.bloomFpp, counters);
+            segments[i] = new Segment(policy, maxBytes / n, perSegmentEntries, b.bloomFpp);
+        }
+    }
+
+    /**
+     * Lets {@code telemetry} read this cache's figures when it takes a snapshot (the CLI's {@code --stats}):
+     * nothing is pushed per look-up. Called once the cache is built.
+     */
+    void reportTo(Telemetry telemetry) {
+        if (Telemetry.ENABLED) {
+            telemetry.counterSource(Telemetry.CACHE_HITS, this, c -> c.stats().hits());
+            telemetry.counterSource(Telemetry.CACHE_MISSES, this, c -> c.stats().misses());
+            telemetry.counterSource(Telemetry.CACHE_NEGATIVES, this, c -> c.negatives.sum());
+            telemetry.counterSource(Telemetry.CACHE_PUTS, this, c -> c.stats().puts());
+            telemetry.counterSource(Telemetry.CACHE_EVICTIONS, this, c -> c.stats().evictions());
+            telemetry.levelSource(Telemetry.CACHE_BYTES, this, ResourceCache::bytesHeld);
         }
     }
 
@@ -99,17 +116,11 @@ public final class ResourceCache {
         long h = Mix.entry(packageId, type, group, instance);
         Segment s = segment(h);
         if (!s.mayHold(h)) {
-            counters.negative();
+            negatives.increment();
             return null;
         }
-        byte[] frame = s.find(h, packageId, type, group, instance, true);
-        byte[] value = frame == null ? null : decode(s, h, packageId, type, group, instance, frame);
-        if (value == null) {
-            counters.miss();
-        } else {
-            counters.hit();
-        }
-        return value;
+        byte[] frame = s.find(h, packageId, type, group, instance, true); // counts the hit or the miss
+        return frame == null ? null : decode(s, h, packageId, type, group, instance, frame);
     }
 
     /** Stores {@code data[off, off + len)} for the key (compressed by the codec), replacing any value it had. */
@@ -118,7 +129,6 @@ public final class ResourceCache {
         byte[] frame = codec.compress(type, data, off, len);
         long h = Mix.entry(packageId, type, group, instance);
         segment(h).put(h, packageId, type, group, instance, frame);
-        counters.put();
     }
 
     public void put(long packageId, int type, int group, long instance, byte[] data) {
@@ -146,7 +156,7 @@ public final class ResourceCache {
             long h = Mix.entry(packageId, type, group, instance);
             Segment s = segment(h);
             byte[] frame = s.find(h, packageId, type, group, instance, false); // a load that ended since our get
-            value = frame == null ? null : decode(s, h, packageId, type, group, instance, frame);
+            value = frame == null ? null : decode(s, h, packageId, type, group, instance, frame, false);
             if (value == null) {
                 value = loader.load();
                 if (value != null) {
@@ -166,7 +176,7 @@ public final class ResourceCache {
     /** Drops the key's value; false when there was none. */
     public boolean invalidate(long packageId, int type, int group, long instance) {
         long h = Mix.entry(packageId, type, group, instance);
-        return segment(h).invalidate(h, packageId, type, group, instance, null);
+        return segment(h).invalidate(h, packageId, type, group, instance, null, false);
     }
 
     /** Drops every value (and resets the filters); the figures in {@link #stats()} go on. */
@@ -177,8 +187,11 @@ public final class ResourceCache {
     }
 
     public Stats stats() {
-        return new Stats(counters.hits.sum(), counters.misses.sum(), counters.negatives.sum(), counters.puts.sum(),
-                counters.evictions.sum(), counters.filterRebuilds.sum(), entries(), bytesHeld());
+        long[] c = new long[5];
+        for (Segment s : segments) {
+            s.addCounts(c);
+        }
+        return new Stats(c[0], c[1], negatives.sum(), c[2], c[3], c[4], entries(), bytesHeld());
     }
 
     /** Bytes held now: frames plus per-entry overhead. Never more than {@link #maxBytes()}. */
@@ -234,12 +247,17 @@ public final class ResourceCache {
         return segments[(int) (hash >>> 40) & segmentMask];
     }
 
-    /** The frame's bytes; a frame the codec cannot read is dropped and counts as a miss. */
     private byte[] decode(Segment s, long h, long packageId, int type, int group, long instance, byte[] frame) {
+        return decode(s, h, packageId, type, group, instance, frame, true);
+    }
+
+    /** The frame's bytes; a frame the codec cannot read is dropped, and its look-up, if counted, becomes a miss. */
+    private byte[] decode(Segment s, long h, long packageId, int type, int group, long instance, byte[] frame,
+            boolean counted) {
         try {
             return codec.decompress(frame);
         } catch (CodecException e) {
-            s.invalidate(h, packageId, type, group, instance, frame);
+            s.invalidate(h, packageId, type, group, instance, frame, counted);
             return null;
         }
     }

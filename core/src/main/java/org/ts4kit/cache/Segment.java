@@ -21,21 +21,25 @@ final class Segment {
     private final long maxBytes;
     private final long minFilterItems;
     private final double fpp;
-    private final Counters counters;
     private volatile BloomFilter filter;
     private long filterItems;
     private long filterAdds;
     private long bytes;
+    // this segment's figures: counted under the lock every operation takes anyway, read by counts()
+    private long hits;
+    private long misses;
+    private long puts;
+    private long evictions;
+    private long filterRebuilds;
     /** {@link #bytes} and the entry count as last published: written under the lock once an operation is complete. */
     private volatile long bytesView;
     private volatile int entriesView;
 
-    Segment(ResourceCache.Policy policy, long maxBytes, long expectedEntries, double fpp, Counters counters) {
+    Segment(ResourceCache.Policy policy, long maxBytes, long expectedEntries, double fpp) {
         this.policy = EvictionPolicy.of(policy, slots, maxBytes, expectedEntries);
         this.maxBytes = maxBytes;
         this.minFilterItems = Math.max(64, expectedEntries);
         this.fpp = fpp;
-        this.counters = counters;
         newFilter(minFilterItems);
     }
 
@@ -44,15 +48,20 @@ final class Segment {
         return filter.mightContain(bloomHash(hash));
     }
 
-    /** The frame stored for the key, or null; a hit when {@code access}, which the policy records. */
+    /**
+     * The frame stored for the key, or null. With {@code access} a look-up: counted as a hit or a
+     * miss, and a hit recorded by the policy.
+     */
     byte[] find(long hash, long packageId, int type, int group, long instance, boolean access) {
         lock.lock();
         try {
             int s = slots.find(hash, packageId, type, group, instance);
             if (s == Slots.NONE) {
+                misses += access ? 1 : 0;
                 return null;
             }
             if (access) {
+                hits++;
                 policy.onHit(s);
             }
             return slots.frame[s];
@@ -65,7 +74,7 @@ final class Segment {
     void put(long hash, long packageId, int type, int group, long instance, byte[] frame) {
         lock.lock();
         try {
-            long before = bytes;
+            puts++;
             int s = slots.find(hash, packageId, type, group, instance);
             if (Slots.weightOf(frame) > maxBytes) { // never fits: and the old value, if any, is stale now
                 if (s != Slots.NONE) {
@@ -83,24 +92,28 @@ final class Segment {
                 addToFilter(hash);
             }
             policy.evict(this);
-            counters.held(bytes - before);
             publish();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Removes the key's entry; {@code frame} non-null: only while it still holds that frame. */
-    boolean invalidate(long hash, long packageId, int type, int group, long instance, byte[] frame) {
+    /**
+     * Removes the key's entry; {@code frame} non-null: only while the entry still holds that frame (one
+     * the codec could not read), and with {@code hitWasMiss} its look-up, counted as a hit, becomes a miss.
+     */
+    boolean invalidate(long hash, long packageId, int type, int group, long instance, byte[] frame, boolean hitWasMiss) {
         lock.lock();
         try {
+            if (hitWasMiss) {
+                hits--;
+                misses++;
+            }
             int s = slots.find(hash, packageId, type, group, instance);
             if (s == Slots.NONE || (frame != null && slots.frame[s] != frame)) {
                 return false;
             }
-            long before = bytes;
             remove(s);
-            counters.held(bytes - before);
             publish();
             return true;
         } finally {
@@ -111,7 +124,6 @@ final class Segment {
     void clear() {
         lock.lock();
         try {
-            counters.held(-bytes);
             policy.clear();
             slots.clear();
             bytes = 0;
@@ -131,7 +143,21 @@ final class Segment {
     void evict(int s) {
         bytes -= slots.weight(s);
         slots.remove(s);
-        counters.evicted();
+        evictions++;
+    }
+
+    /** Adds hits, misses, puts, evictions and filter rebuilds to {@code into[0..5)}. */
+    void addCounts(long[] into) {
+        lock.lock();
+        try {
+            into[0] += hits;
+            into[1] += misses;
+            into[2] += puts;
+            into[3] += evictions;
+            into[4] += filterRebuilds;
+        } finally {
+            lock.unlock();
+        }
     }
 
     long bytes() {
@@ -155,7 +181,7 @@ final class Segment {
     private void addToFilter(long hash) {
         if (filterAdds >= filterItems) {
             newFilter(Math.max(minFilterItems, 2L * slots.size())); // the new entry is in the slots already
-            counters.filterRebuilds.increment();
+            filterRebuilds++;
         } else {
             filter.add(bloomHash(hash));
             filterAdds++;
