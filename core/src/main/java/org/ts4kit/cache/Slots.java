@@ -60,6 +60,41 @@ final class Slots {
         return NONE;
     }
 
+    /** {@link #find}'s answer was not reliable: the slots changed while it looked ({@link #findOptimistic}). */
+    static final int RETRY = -2;
+    /** Chain steps an optimistic look-up takes before it gives up (chains hold ~1 slot at load 3/4). */
+    private static final int MAX_OPTIMISTIC_STEPS = 32;
+
+    /**
+     * {@link #find} without the lock, while a writer may be changing the slots: its answer counts only if
+     * the lock's stamp still validates afterwards. Until then the arrays may be mid-change, so every index
+     * is checked and the walk is bounded (a chain read half before and half after a change could loop):
+     * {@link #RETRY} when it cannot tell.
+     */
+    int findOptimistic(long h, long p, int t, int g, long i) {
+        long[] m = meta;
+        int[] b = buckets;
+        long tg = typeGroup(t, g);
+        int s = b[bucket(h, b.length)];
+        for (int steps = 0; s != NONE; steps++) {
+            int at = s * STRIDE;
+            if (steps == MAX_OPTIMISTIC_STEPS || s < 0 || at + STRIDE > m.length) {
+                return RETRY;
+            }
+            if (m[at + HASH] == h && m[at + INSTANCE] == i && m[at + PACKAGE] == p && m[at + TYPE_GROUP] == tg) {
+                return s;
+            }
+            s = (int) (m[at + CHAIN_WEIGHT] >> 32);
+        }
+        return NONE;
+    }
+
+    /** Slot {@code s}'s frame, or null when {@code s} is outside the arrays (an optimistic read of a changing table). */
+    byte[] frameOptimistic(int s) {
+        byte[][] f = frame;
+        return s < f.length ? f[s] : null;
+    }
+
     /** A new slot for a key that is not here, holding {@code f}, in no access list yet. */
     int add(long h, long p, int t, int g, long i, byte[] f) {
         if (size >= buckets.length - (buckets.length >>> 2)) { // load factor 3/4; before the new slot is live
