@@ -185,6 +185,12 @@ public class CacheBenchmark {
         return s.map.get(new Key(Caches.PACKAGE, TYPE, 0, s.hit[c.next()])).clone();
     }
 
+    @Benchmark
+    @Threads(2)
+    public byte[] mapHitCopy2Threads(Caches s, Cursor c) {
+        return s.map.get(new Key(Caches.PACKAGE, TYPE, 0, s.hit[c.next()])).clone();
+    }
+
     /** Hits on 64 keys only: what a hit costs when its lines are in the CPU's cache. */
     @Benchmark
     public byte[] cacheHitHot(Caches s, Cursor c) {

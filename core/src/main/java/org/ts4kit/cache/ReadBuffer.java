@@ -25,7 +25,7 @@ final class ReadBuffer {
     private final AtomicIntegerArray records;
 
     ReadBuffer() {
-        this.stripes = Integer.highestOneBit(Math.max(1, Math.min(16, 2 * Runtime.getRuntime().availableProcessors())));
+        this.stripes = Integer.highestOneBit(Math.max(1, Math.min(32, 4 * Runtime.getRuntime().availableProcessors())));
         this.counters = new AtomicLongArray(stripes * PAD);
         this.records = new AtomicIntegerArray(stripes * STRIPE_SIZE);
     }

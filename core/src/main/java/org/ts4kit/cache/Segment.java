@@ -4,11 +4,12 @@ import java.util.concurrent.locks.StampedLock;
 
 /**
  * A slice of the cache, picked by hash: its own entries, byte budget, eviction policy and Bloom
- * filter. Writes (puts, invalidations, evictions) take its write lock; look-ups take no lock at all.
+ * filter. Writes (puts, invalidations, evictions) take its write lock; look-ups almost never lock.
  *
  * <p>A look-up first asks the filter (a volatile read and 32 bytes), so a key that was never put costs
  * no table probe. Otherwise it reads the slots optimistically ({@link StampedLock#tryOptimisticRead}):
- * the answer stands if no write happened meanwhile, else it is taken again under the lock. A hit is
+ * the answer stands if no write happened meanwhile, else it is tried again, and after a few tries taken
+ * under the shared read lock. A hit is
  * recorded in a {@link ReadBuffer} and reaches the policy when the next writer, or a reader that
  * fills a stripe, drains it: readers write no shared line (a locked hit with a move-to-front made
  * two threads 3-10× slower per hit than one; JMH {@code cacheHit2Threads}).
@@ -20,6 +21,9 @@ import java.util.concurrent.locks.StampedLock;
  * reading the old filter until the new one is published (one volatile write), and see every key in both.
  */
 final class Segment {
+    /** Optimistic reads before a look-up takes the read lock. */
+    private static final int OPTIMISTIC_TRIES = 4;
+
     private final StampedLock lock = new StampedLock();
     private final Slots slots = new Slots();
     private final ReadBuffer reads = new ReadBuffer();
@@ -53,35 +57,39 @@ final class Segment {
     }
 
     /**
-     * The frame stored for the key, or null. Without the lock: an optimistic read of the slots that
-     * counts only if no write happened meanwhile (else it is retried under the lock). With
-     * {@code access}, a hit is recorded in the read buffer for the policy, which a full stripe drains.
+     * The frame stored for the key, or null. Without the lock: an optimistic read of the slots, which
+     * stands if no write happened meanwhile; after a few failed tries (a writer was busy), under the
+     * shared read lock. With {@code access}, a hit is recorded in the read buffer for the policy, and a
+     * full stripe is drained.
      */
     byte[] find(long hash, long packageId, int type, int group, long instance, boolean access) {
-        long stamp = lock.tryOptimisticRead();
-        if (stamp != 0) {
-            int s = slots.findOptimistic(hash, packageId, type, group, instance);
-            byte[] frame = s >= 0 ? slots.frameOptimistic(s) : null;
-            if (s != Slots.RETRY && (s == Slots.NONE || frame != null) && lock.validate(stamp)) {
-                if (frame != null && access && reads.offer(s)) {
-                    drainIfFree();
-                }
-                return frame;
+        int s = Slots.RETRY;
+        byte[] frame = null;
+        for (int attempt = 0; attempt < OPTIMISTIC_TRIES && s == Slots.RETRY; attempt++) {
+            long stamp = lock.tryOptimisticRead();
+            if (stamp == 0) {
+                Thread.onSpinWait(); // a writer holds the lock: it is usually short
+                continue;
+            }
+            s = slots.findOptimistic(hash, packageId, type, group, instance);
+            frame = s >= 0 ? slots.frameOptimistic(s) : null;
+            if ((s >= 0 && frame == null) || !lock.validate(stamp)) {
+                s = Slots.RETRY;
             }
         }
-        stamp = lock.writeLock();
-        try {
-            int s = slots.find(hash, packageId, type, group, instance);
-            if (s == Slots.NONE) {
-                return null;
+        if (s == Slots.RETRY) {
+            long stamp = lock.readLock();
+            try {
+                s = slots.find(hash, packageId, type, group, instance);
+                frame = s >= 0 ? slots.frame[s] : null;
+            } finally {
+                lock.unlockRead(stamp);
             }
-            if (access) {
-                policy.onHit(s);
-            }
-            return slots.frame[s];
-        } finally {
-            lock.unlockWrite(stamp);
         }
+        if (frame != null && access && reads.offer(s)) {
+            drainIfFree();
+        }
+        return frame;
     }
 
     /** Replays the recorded hits if no one holds the lock; a busy lock means a writer, who drains first. */

@@ -4,33 +4,34 @@ import java.util.Arrays;
 
 /**
  * A segment's entries, each a run of {@value #STRIDE} longs in one array: hash, package, instance,
- * type and group, the access-order links of the eviction policy and the bucket chain of the hash
- * table, weight. A look-up compares the key in one or two cache lines, a hit's LRU move rewrites
- * longs, and there is no object per entry. Linked nodes (the first version) cost a hit ~300 ns under
- * G1: moving a node stores references into old objects, and G1's post-write barrier pays for each;
- * one array per field (the second) touched ten cache lines per hit. Frames sit beside, in
- * {@link #frame}; free slots form a list through the chain field; the arrays double when full. Not
- * thread-safe: its segment's lock guards it.
+ * type and group, the bucket chain of the hash table and the weight. A look-up compares the key in one
+ * or two cache lines, and there is no object per entry. The access-order links of the eviction policy
+ * are a second array: the policy rewrites them for every hit it replays, and on the key's line that
+ * would take the line away from the threads reading keys. Linked nodes (the first version) cost a hit
+ * ~300 ns under G1: moving a node stores references into old objects, and G1's post-write barrier pays
+ * for each; one array per field (the second) touched ten cache lines per hit. Frames sit beside, in
+ * {@link #frame}; free slots form a list through the chain field; the arrays double when full.
+ * Written under its segment's write lock; {@link #findOptimistic} reads it without.
  */
 final class Slots {
     static final int NONE = -1;
     /**
-     * What an entry costs besides its frame, for the byte bound: its 48 + 8 + 1 bytes here, headroom
+     * What an entry costs besides its frame, for the byte bound: its 40 + 8 + 8 + 1 bytes here, headroom
      * after doubling, the frame's array header (16 B) and its bucket.
      */
     static final int OVERHEAD = 96;
-    static final int STRIDE = 6;
+    static final int STRIDE = 5;
     private static final int HASH = 0;
     private static final int PACKAGE = 1;
     private static final int INSTANCE = 2;
     private static final int TYPE_GROUP = 3;
-    /** prev (high 32 bits) and next (low 32 bits) in access order. */
-    private static final int LINKS = 4;
     /** the next slot in the same bucket or the free list (high 32 bits) and the weight (low 32 bits). */
-    private static final int CHAIN_WEIGHT = 5;
+    private static final int CHAIN_WEIGHT = 4;
     private static final int MIN_CAPACITY = 16;
 
     private long[] meta;
+    /** Per slot: prev (high 32 bits) and next (low 32 bits) in access order. */
+    private long[] links;
     byte[][] frame;
     /** Which list of the policy holds the slot ({@link TinyLfuPolicy}). */
     byte[] queue;
@@ -114,7 +115,7 @@ final class Slots {
         meta[at + PACKAGE] = p;
         meta[at + INSTANCE] = i;
         meta[at + TYPE_GROUP] = typeGroup(t, g);
-        meta[at + LINKS] = links(NONE, NONE);
+        links[s] = links(NONE, NONE);
         int b = bucket(h, buckets.length);
         meta[at + CHAIN_WEIGHT] = chainWeight(buckets[b], weightOf(f));
         buckets[b] = s;
@@ -132,21 +133,19 @@ final class Slots {
     }
 
     int prev(int s) {
-        return (int) (meta[s * STRIDE + LINKS] >> 32);
+        return (int) (links[s] >> 32);
     }
 
     int next(int s) {
-        return (int) meta[s * STRIDE + LINKS];
+        return (int) links[s];
     }
 
     void setPrev(int s, int prev) {
-        int at = s * STRIDE + LINKS;
-        meta[at] = links(prev, (int) meta[at]);
+        links[s] = links(prev, (int) links[s]);
     }
 
     void setNext(int s, int next) {
-        int at = s * STRIDE + LINKS;
-        meta[at] = links((int) (meta[at] >> 32), next);
+        links[s] = links((int) (links[s] >> 32), next);
     }
 
     void setFrame(int s, byte[] f) {
@@ -188,6 +187,7 @@ final class Slots {
 
     void clear() {
         meta = new long[MIN_CAPACITY * STRIDE];
+        links = new long[MIN_CAPACITY];
         frame = new byte[MIN_CAPACITY][];
         queue = new byte[MIN_CAPACITY];
         buckets = new int[MIN_CAPACITY];
@@ -208,6 +208,7 @@ final class Slots {
 
     private void grow(int capacity) {
         meta = Arrays.copyOf(meta, capacity * STRIDE);
+        links = Arrays.copyOf(links, capacity);
         frame = Arrays.copyOf(frame, capacity);
         queue = Arrays.copyOf(queue, capacity);
     }
