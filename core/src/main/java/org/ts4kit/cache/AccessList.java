@@ -1,71 +1,81 @@
 package org.ts4kit.cache;
 
+import static org.ts4kit.cache.Slots.NONE;
+
 /**
- * An intrusive doubly linked list of nodes in access order, most recent first, with the count and
- * the weight of what it holds: an LRU queue whose moves are O(1) and allocate nothing. A node is in
- * at most one list at a time. Not thread-safe: its segment's lock guards it.
+ * A doubly linked list of slots in access order, most recent first, through the links of
+ * {@link Slots}, with the count and weight of what it holds: an LRU queue whose moves are O(1),
+ * write longs only and allocate nothing. A slot is in at most one list at a time. Not thread-safe:
+ * its segment's lock guards it.
  */
 final class AccessList {
-    private Node head;
-    private Node tail;
+    private final Slots slots;
+    private int head = NONE;
+    private int tail = NONE;
     long bytes;
     int size;
 
-    /** The most recently used node, or null. */
-    Node first() {
+    AccessList(Slots slots) {
+        this.slots = slots;
+    }
+
+    /** The most recently used slot, or {@link Slots#NONE}. */
+    int first() {
         return head;
     }
 
-    /** The least recently used node, or null. */
-    Node last() {
+    /** The least recently used slot, or {@link Slots#NONE}. */
+    int last() {
         return tail;
     }
 
-    void addFirst(Node n) {
-        n.prev = null;
-        n.next = head;
-        if (head == null) {
-            tail = n;
+    void addFirst(int s) {
+        slots.setNext(s, head);
+        slots.setPrev(s, NONE);
+        if (head == NONE) {
+            tail = s;
         } else {
-            head.prev = n;
+            slots.setPrev(head, s);
         }
-        head = n;
-        bytes += n.weight;
+        head = s;
+        bytes += slots.weight(s);
         size++;
     }
 
-    void remove(Node n) {
-        if (n.prev == null) {
-            head = n.next;
+    void remove(int s) {
+        int p = slots.prev(s);
+        int n = slots.next(s);
+        if (p == NONE) {
+            head = n;
         } else {
-            n.prev.next = n.next;
+            slots.setNext(p, n);
         }
-        if (n.next == null) {
-            tail = n.prev;
+        if (n == NONE) {
+            tail = p;
         } else {
-            n.next.prev = n.prev;
+            slots.setPrev(n, p);
         }
-        n.prev = null;
-        n.next = null;
-        bytes -= n.weight;
+        slots.setPrev(s, NONE);
+        slots.setNext(s, NONE);
+        bytes -= slots.weight(s);
         size--;
     }
 
-    void moveToFirst(Node n) {
-        if (head != n) {
-            remove(n);
-            addFirst(n);
+    void moveToFirst(int s) {
+        if (head != s) {
+            remove(s);
+            addFirst(s);
         }
     }
 
-    /** {@code n}, which this list holds, changed weight from {@code oldWeight} (its frame was replaced). */
-    void reweigh(Node n, int oldWeight) {
-        bytes += n.weight - oldWeight;
+    /** Slot {@code s}, which this list holds, changed weight from {@code oldWeight} (its frame was replaced). */
+    void reweigh(int s, int oldWeight) {
+        bytes += slots.weight(s) - oldWeight;
     }
 
     void clear() {
-        head = null;
-        tail = null;
+        head = NONE;
+        tail = NONE;
         bytes = 0;
         size = 0;
     }

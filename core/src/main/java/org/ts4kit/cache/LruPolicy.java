@@ -2,33 +2,37 @@ package org.ts4kit.cache;
 
 /** Least recently used: one access-order list; a hit moves the entry to the front, the back is evicted. */
 final class LruPolicy extends EvictionPolicy {
-    private final AccessList order = new AccessList();
+    private final AccessList order;
 
-    @Override
-    void onInsert(Node n) {
-        order.addFirst(n);
+    LruPolicy(Slots slots) {
+        this.order = new AccessList(slots);
     }
 
     @Override
-    void onHit(Node n) {
-        order.moveToFirst(n);
+    void onInsert(int slot) {
+        order.addFirst(slot);
     }
 
     @Override
-    void onReplace(Node n, int oldWeight) {
-        order.reweigh(n, oldWeight);
-        order.moveToFirst(n);
+    void onHit(int slot) {
+        order.moveToFirst(slot);
     }
 
     @Override
-    void onRemove(Node n) {
-        order.remove(n);
+    void onReplace(int slot, int oldWeight) {
+        order.reweigh(slot, oldWeight);
+        order.moveToFirst(slot);
+    }
+
+    @Override
+    void onRemove(int slot) {
+        order.remove(slot);
     }
 
     @Override
     void evict(Segment segment) {
         while (segment.excess() > 0) {
-            Node victim = order.last();
+            int victim = order.last();
             order.remove(victim);
             segment.evict(victim);
         }

@@ -83,7 +83,9 @@ public final class ResourceCacheBuilder {
     }
 
     public ResourceCache build() {
-        return new ResourceCache(this);
+        ResourceCache cache = new ResourceCache(this);
+        cache.reportTo(telemetry);
+        return cache;
     }
 
     int segments() {

@@ -1,5 +1,7 @@
 package org.ts4kit.cache;
 
+import static org.ts4kit.cache.Slots.NONE;
+
 /**
  * Window TinyLFU (Einziger, Friedman, Manes: "TinyLFU: A Highly Efficient Cache Admission Policy",
  * 2017; Caffeine's policy), by bytes. New entries enter a small LRU window (1 % of the bytes). What
@@ -18,114 +20,120 @@ final class TinyLfuPolicy extends EvictionPolicy {
     static final byte PROBATION = 1;
     static final byte PROTECTED = 2;
 
-    private final AccessList window = new AccessList();
-    private final AccessList probation = new AccessList();
-    private final AccessList protectedPart = new AccessList();
+    private final Slots slots;
+    private final AccessList window;
+    private final AccessList probation;
+    private final AccessList protectedPart;
     private final FrequencySketch sketch;
     private final long windowMax;
     private final long protectedMax;
 
-    TinyLfuPolicy(long maxBytes, long expectedEntries) {
+    TinyLfuPolicy(Slots slots, long maxBytes, long expectedEntries) {
+        this.slots = slots;
+        this.window = new AccessList(slots);
+        this.probation = new AccessList(slots);
+        this.protectedPart = new AccessList(slots);
         this.windowMax = Math.max(1, maxBytes / 100);
         this.protectedMax = (maxBytes - windowMax) / 5 * 4;
         this.sketch = new FrequencySketch(expectedEntries);
     }
 
     @Override
-    void onInsert(Node n) {
-        sketch.increment(n.hash);
-        n.queue = WINDOW;
-        window.addFirst(n);
-        sketch.ensureCapacity((long) window.size + probation.size + protectedPart.size);
+    void onInsert(int s) {
+        sketch.increment(slots.hash(s));
+        slots.queue[s] = WINDOW;
+        window.addFirst(s);
+        sketch.ensureCapacity(slots.size());
     }
 
     @Override
-    void onHit(Node n) {
-        sketch.increment(n.hash);
-        switch (n.queue) {
+    void onHit(int s) {
+        sketch.increment(slots.hash(s));
+        switch (slots.queue[s]) {
             case WINDOW:
-                window.moveToFirst(n);
+                window.moveToFirst(s);
                 break;
             case PROBATION: // a second use: into the protected part, which may push its oldest back to probation
-                probation.remove(n);
-                n.queue = PROTECTED;
-                protectedPart.addFirst(n);
+                probation.remove(s);
+                slots.queue[s] = PROTECTED;
+                protectedPart.addFirst(s);
                 while (protectedPart.bytes > protectedMax) {
-                    Node demoted = protectedPart.last();
+                    int demoted = protectedPart.last();
                     protectedPart.remove(demoted);
-                    demoted.queue = PROBATION;
+                    slots.queue[demoted] = PROBATION;
                     probation.addFirst(demoted);
                 }
                 break;
             default:
-                protectedPart.moveToFirst(n);
+                protectedPart.moveToFirst(s);
         }
     }
 
     @Override
-    void onReplace(Node n, int oldWeight) {
-        listOf(n).reweigh(n, oldWeight);
-        onHit(n);
+    void onReplace(int s, int oldWeight) {
+        listOf(s).reweigh(s, oldWeight);
+        onHit(s);
     }
 
     @Override
-    void onRemove(Node n) {
-        listOf(n).remove(n);
+    void onRemove(int s) {
+        listOf(s).remove(s);
     }
 
     @Override
     void evict(Segment segment) {
         int candidates = 0;
         while (window.bytes > windowMax && window.size > 0) {
-            Node c = window.last();
+            int c = window.last();
             window.remove(c);
-            c.queue = PROBATION;
+            slots.queue[c] = PROBATION;
             probation.addFirst(c);
             candidates++;
         }
         // candidates fill probation's front, newest first; victims come from its back, oldest first
-        Node candidate = candidates > 0 ? probation.first() : null;
-        Node victim = probation.last();
+        int candidate = candidates > 0 ? probation.first() : NONE;
+        int victim = probation.last();
         while (segment.excess() > 0) {
-            if (victim == null && candidate == null) { // probation is spent: the protected part, then the window
-                Node other = probation.last() != null ? probation.last()
-                        : protectedPart.last() != null ? protectedPart.last() : window.last();
+            if (victim == NONE && candidate == NONE) { // probation is spent: the protected part, then the window
+                int other = probation.last() != NONE ? probation.last()
+                        : protectedPart.last() != NONE ? protectedPart.last() : window.last();
                 evict(segment, other);
-            } else if (candidate == null || victim == null) {
-                Node loser = candidate == null ? victim : candidate;
-                if (candidate == null) {
-                    victim = victim.prev;
+            } else if (candidate == NONE || victim == NONE) {
+                int loser = candidate == NONE ? victim : candidate;
+                if (candidate == NONE) {
+                    victim = slots.prev(victim);
                 } else {
-                    candidate = --candidates > 0 ? candidate.next : null;
+                    candidate = --candidates > 0 ? slots.next(candidate) : NONE;
                 }
                 evict(segment, loser);
             } else if (candidate == victim) { // they met: no candidate left to duel
-                Node loser = victim;
-                victim = victim.prev;
-                candidate = null;
+                int loser = victim;
+                victim = slots.prev(victim);
+                candidate = NONE;
                 candidates = 0;
                 evict(segment, loser);
-            } else if (sketch.frequency(candidate.hash) > sketch.frequency(victim.hash)) {
-                Node loser = victim;
-                victim = victim.prev;
+            } else if (sketch.frequency(slots.hash(candidate)) > sketch.frequency(slots.hash(victim))) {
+                int loser = victim;
+                victim = slots.prev(victim);
                 evict(segment, loser);
-                candidate = --candidates > 0 ? candidate.next : null;
+                candidate = --candidates > 0 ? slots.next(candidate) : NONE;
             } else {
-                Node loser = candidate;
-                Node next = candidate.next;
-                candidate = --candidates > 0 ? next : null;
+                int loser = candidate;
+                int next = slots.next(candidate);
+                candidate = --candidates > 0 ? next : NONE;
                 evict(segment, loser);
             }
         }
     }
 
-    private void evict(Segment segment, Node n) {
-        listOf(n).remove(n);
-        segment.evict(n);
+    private void evict(Segment segment, int s) {
+        listOf(s).remove(s);
+        segment.evict(s);
     }
 
-    private AccessList listOf(Node n) {
-        return n.queue == WINDOW ? window : n.queue == PROBATION ? probation : protectedPart;
+    private AccessList listOf(int s) {
+        byte q = slots.queue[s];
+        return q == WINDOW ? window : q == PROBATION ? probation : protectedPart;
     }
 
     @Override

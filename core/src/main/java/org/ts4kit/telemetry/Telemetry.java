@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -44,14 +45,14 @@ public final class Telemetry {
     public static final String CACHE_NEGATIVES = "cache.negatives";
     public static final String CACHE_PUTS = "cache.puts";
     public static final String CACHE_EVICTIONS = "cache.evictions";
-    /** A {@link #level}: the bytes resource caches hold now (their compressed values plus per-entry overhead). */
+    /** A level: the bytes resource caches hold now (their compressed values plus per-entry overhead). */
     public static final String CACHE_BYTES = "cache.bytes";
 
     private static final Telemetry INSTANCE = new Telemetry();
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, LatencyHistogram> histograms = new ConcurrentHashMap<>();
-    private final Map<String, Counter> levels = new ConcurrentHashMap<>();
+    private final Sources sources = new Sources();
     private final LatencyHistogram opens = histogram(OPENS);
     private final LatencyHistogram reads = histogram(READS);
     private final Counter storedBytes = counter(BYTES_STORED);
@@ -72,12 +73,22 @@ public final class Telemetry {
     }
 
     /**
-     * The level named {@code name}, created on first use: an amount that goes up and down (bytes held)
-     * rather than a count of events, so {@link #reset()} leaves it alone. {@link #snapshot()} lists it
-     * with the counters.
+     * A count that {@code owner} keeps itself (a cache counts its hits under a lock it holds anyway):
+     * {@link #snapshot()} adds {@code count.applyAsLong(owner)} to the counter named {@code name}, less
+     * what it was at the last {@link #reset()}. The owner is held weakly; once it is garbage its counts
+     * leave the total.
      */
-    public Counter level(String name) {
-        return levels.computeIfAbsent(name, Counter::new);
+    public <T> void counterSource(String name, T owner, ToLongFunction<? super T> count) {
+        sources.add(name, owner, count, false);
+    }
+
+    /**
+     * An amount that {@code owner} holds now and that goes up and down (bytes a cache holds):
+     * {@link #snapshot()} adds {@code level.applyAsLong(owner)} to the figure named {@code name};
+     * {@link #reset()} leaves it alone. The owner is held weakly.
+     */
+    public <T> void levelSource(String name, T owner, ToLongFunction<? super T> level) {
+        sources.add(name, owner, level, true);
     }
 
     /** The histogram named {@code name}, created on first use. */
@@ -89,6 +100,7 @@ public final class Telemetry {
     public void reset() {
         counters.values().forEach(Counter::reset);
         histograms.values().forEach(LatencyHistogram::reset);
+        sources.reset();
     }
 
     /** The start of a timed section: {@link System#nanoTime()}, or 0 when telemetry is off. */
@@ -149,11 +161,11 @@ public final class Telemetry {
         }
     }
 
-    /** The figures now: core's, every named counter and level, and the JVM's. */
+    /** The figures now: core's, every named counter, source and level, and the JVM's. */
     public Snapshot snapshot() {
         Map<String, Long> c = new TreeMap<>();
         counters.forEach((k, v) -> c.put(k, v.get()));
-        levels.forEach((k, v) -> c.put(k, v.get()));
+        sources.addTo(c);
         return new Snapshot(ENABLED, opens.copy(), reads.copy(), storedBytes.get(), decompressedBytes.get(), errors.get(),
                 Collections.unmodifiableMap(c), JvmStats.now());
     }

@@ -21,7 +21,7 @@ import org.ts4kit.telemetry.Telemetry;
  */
 class EvictionPolicyTest {
     /** Every value weighs exactly 1,000 bytes with its overhead: a cache of 10,000 bytes holds 10. */
-    private static final byte[] VALUE = new byte[1000 - Node.OVERHEAD];
+    private static final byte[] VALUE = new byte[1000 - Slots.OVERHEAD];
     private static final int ROOM = 10;
 
     private static ResourceCache cache(Policy policy) {
@@ -104,7 +104,7 @@ class EvictionPolicyTest {
         long sum = 0;
         for (long key = 0; key < 300; key++) {
             byte[] v = cache.get(1, 2, 3, key);
-            sum += v == null ? 0 : v.length + Node.OVERHEAD;
+            sum += v == null ? 0 : v.length + Slots.OVERHEAD;
         }
         assertEquals(cache.bytesHeld(), sum, "the bytes held are exactly what the entries weigh");
     }

@@ -21,7 +21,7 @@ import org.ts4kit.telemetry.Telemetry;
 import org.ts4kit.testkit.Seeds;
 
 /**
- * Several threads getting, putting, loading and invalidating the same small set of keys in a cache
+ * Several threads getting, putting, loading, invalidating and now and then clearing the same small set of keys in a cache
  * too small for them, through a real compressor: every value that comes back must be the bytes of its
  * key, the byte bound must hold at every moment a watcher looks, and the figures must add up.
  */
@@ -126,6 +126,8 @@ class ResourceCacheStressTest {
                 assertArrayEquals(VALUES[(int) p][(int) k], v, () -> "wrong bytes loaded for " + p + "/" + k);
             } else if (op < 9) {
                 cache.put(p, 0x220557DA, 0, k, VALUES[(int) p][(int) k]);
+            } else if (rnd.nextInt(300) == 0) {
+                cache.clear(); // the slots start over while other threads hold slot numbers in flight
             } else {
                 cache.invalidate(p, 0x220557DA, 0, k);
             }

@@ -51,7 +51,7 @@ class ResourceCacheTest {
         cache.put(7, TUNING, 0, 0xABCDL, XML, 1, 5);
         assertEquals("I c=\"", new String(cache.get(7, TUNING, 0, 0xABCDL), StandardCharsets.UTF_8), "a put replaces the value");
         assertEquals(1, cache.entries());
-        assertEquals(5 + Node.OVERHEAD, cache.bytesHeld());
+        assertEquals(5 + Slots.OVERHEAD, cache.bytesHeld());
     }
 
     @Test
@@ -60,7 +60,7 @@ class ResourceCacheTest {
         cache.put(1, TUNING, 0, 1, XML);
         assertArrayEquals(XML, cache.get(1, TUNING, 0, 1));
         long frame = TestCodecs.compress(TUNING, XML, 0, XML.length).length;
-        assertEquals(frame + Node.OVERHEAD, cache.bytesHeld(), "the bound counts the frame, not the decoded bytes");
+        assertEquals(frame + Slots.OVERHEAD, cache.bytesHeld(), "the bound counts the frame, not the decoded bytes");
         assertTrue(frame < XML.length / 10, "repetitive XML compresses: " + frame + " of " + XML.length);
         cache.put(1, TUNING, 0, 2, new byte[0]);
         assertArrayEquals(new byte[0], cache.get(1, TUNING, 0, 2), "empty values are values, not misses");
@@ -100,7 +100,7 @@ class ResourceCacheTest {
     @Test
     void filtersAreRebuiltFromTheLiveKeysAsKeysComeAndGo() {
         // 1 segment, filter sized for 64 keys, room for ~100 entries: 20,000 keys pass through
-        ResourceCache cache = ResourceCache.builder(100 * (200 + Node.OVERHEAD)).segments(1).expectedEntries(64)
+        ResourceCache cache = ResourceCache.builder(100 * (200 + Slots.OVERHEAD)).segments(1).expectedEntries(64)
                 .telemetry(new Telemetry()).build();
         byte[] value = new byte[200];
         for (int i = 0; i < 20_000; i++) {

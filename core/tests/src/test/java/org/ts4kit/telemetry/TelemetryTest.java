@@ -68,14 +68,19 @@ class TelemetryTest {
     }
 
     @Test
-    void levelsGoUpAndDownAndOutliveReset() {
+    void sourcesAreReadAtSnapshotCountersFromTheLastResetLevelsAsTheyAre() {
         Telemetry t = new Telemetry();
-        t.level("test.bytes").add(1000);
-        t.level("test.bytes").add(-400);
-        t.counter("test.events").increment();
+        java.util.concurrent.atomic.AtomicLong[] owner = {new java.util.concurrent.atomic.AtomicLong(5),
+            new java.util.concurrent.atomic.AtomicLong(1000)};
+        t.counterSource("test.events", owner, o -> o[0].get());
+        t.levelSource("test.bytes", owner, o -> o[1].get());
+        t.counter("test.events").add(2); // a counter of the same name adds up with the sources
+        assertEquals(7L, t.snapshot().counters().get("test.events"));
         t.reset();
+        owner[0].addAndGet(3);
+        owner[1].addAndGet(-400);
+        assertEquals(3L, t.snapshot().counters().get("test.events"), "counted since the reset");
         assertEquals(600L, t.snapshot().counters().get("test.bytes"), "what is held now, not what happened since the reset");
-        assertEquals(0L, t.snapshot().counters().get("test.events"));
     }
 
     @Test
