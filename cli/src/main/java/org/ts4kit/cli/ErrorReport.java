@@ -30,6 +30,17 @@ final class ErrorReport {
         err.flush();
     }
 
+    /**
+     * The problems of a collection read through its saved index, in the order a scan prints them: the
+     * listing's (missing paths, unreadable zips), then each broken package's in listing order.
+     */
+    void reportAll(org.ts4kit.scan.Listing listing, org.ts4kit.catalog.Catalog catalog) {
+        listing.problems().forEach(this::report);
+        for (org.ts4kit.catalog.PackageRecord r : catalog.records()) {
+            r.problems().forEach(this::report);
+        }
+    }
+
     /** A problem of a collection scan. */
     void report(Problem p) {
         report(p.location(), p.offset(), p.reason());

@@ -9,7 +9,6 @@ import org.ts4kit.catalog.Catalog;
 import org.ts4kit.catalog.PackageRecord;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
-import org.ts4kit.scan.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,12 +53,9 @@ final class IndexCommand implements Callable<Integer> {
         }
         Catalog catalog = refreshed.result().catalog();
         ErrorReport errors = new ErrorReport(err);
-        for (Problem p : listing.problems()) {
-            errors.report(p);
-        }
+        errors.reportAll(listing, catalog);
         long resources = 0;
         for (PackageRecord r : catalog.records()) {
-            r.problems().forEach(errors::report);
             resources += r.resourceCount();
         }
         err.println(refreshed.describe());

@@ -8,13 +8,11 @@ import java.util.concurrent.Callable;
 import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 import org.ts4kit.catalog.Catalog;
-import org.ts4kit.catalog.PackageRecord;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.io.ErrorLine;
 import org.ts4kit.resource.ResourceTypes;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
-import org.ts4kit.scan.Problem;
 import org.ts4kit.search.Query;
 import org.ts4kit.search.QueryParser;
 import org.ts4kit.search.QuerySyntaxException;
@@ -89,12 +87,7 @@ final class SearchCommand implements Callable<Integer> {
         SavedIndexOption.Refreshed refreshed = done[0];
         Catalog catalog = refreshed.result().catalog();
         ErrorReport errors = new ErrorReport(err);
-        for (Problem p : listing.problems()) {
-            errors.report(p);
-        }
-        for (PackageRecord r : catalog.records()) {
-            r.problems().forEach(errors::report);
-        }
+        errors.reportAll(listing, catalog);
         RoaringBitmap hits = index.match(parsed);
         long shown = 0;
         for (PeekableIntIterator it = hits.getIntIterator(); it.hasNext() && (limit == null || shown < limit); shown++) {

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ts4kit.cache.ResourceCache;
 import org.ts4kit.catalog.Catalog;
-import org.ts4kit.catalog.PackageRecord;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
 import org.ts4kit.search.SearchIndex;
@@ -71,10 +70,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         Catalog catalog = done[0].result().catalog();
         ErrorReport errors = new ErrorReport(err);
-        listing.problems().forEach(errors::report);
-        for (PackageRecord r : catalog.records()) {
-            r.problems().forEach(errors::report);
-        }
+        errors.reportAll(listing, catalog);
         ResourceCache cache = ResourceCache.builder((long) cacheMb << 20).codec(CacheCodecs.adaptive())
                 .telemetry(Telemetry.get()).build();
         ShellSession session = new ShellSession(listing.packages(), catalog, index, cache);
