@@ -11,8 +11,8 @@ import java.util.concurrent.locks.StampedLock;
  * the answer stands if no write happened meanwhile, else it is tried again, and after a few tries taken
  * under the shared read lock. A hit is
  * recorded in a {@link ReadBuffer} and reaches the policy when the next writer, or a reader that
- * fills a stripe, drains it: readers write no shared line (a locked hit with a move-to-front made
- * two threads 3-10× slower per hit than one; JMH {@code cacheHit2Threads}).
+ * fills a stripe, drains it: a reader never waits behind a put, an eviction or a filter rebuild, and
+ * does not write the lock's word.
  *
  * <p>Evictions leave their keys' bits behind, so the filter only ever over-approximates, and it
  * fills up as keys come and go: after as many additions as it was sized for, its false-positive rate
