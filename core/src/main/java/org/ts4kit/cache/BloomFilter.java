@@ -29,7 +29,7 @@ import java.nio.ByteOrder;
  * its bits with atomic ORs, so concurrent adds never lose one); a look-up sees every add that
  * happens-before it.
  *
- * <p><b>Measured</b> (JMH {@code CacheBenchmark}, Java 17, a shared 2-core machine, range of four runs):
+ * <p><b>Measured</b> (JMH {@code CacheBenchmark}, Java 17, a shared 2-core machine, range of three runs):
  * {@code mightContain} of an absent key in a 1 % filter of 10,000 / 1,000,000 keys takes 6.9-10.2 /
  * 10.2-11.6 ns here, 51.7-57.3 / 57.1-76.4 ns in Guava 33.8.0's {@code BloomFilter<Long>} (a classic
  * filter: Murmur3-128 of the boxed key, 7 cache lines per look-up). Measured false-positive rate over

@@ -51,7 +51,7 @@ public final class ResourceCache {
         byte[] load() throws IOException;
     }
 
-    /** One cache's figures. Look-ups are {@code hits + misses + negatives}; negatives never touched a segment. */
+    /** One cache's figures. Look-ups are {@code hits + misses + negatives}; negatives never probed a segment's table. */
     public record Stats(long hits, long misses, long negatives, long puts, long evictions, long filterRebuilds,
             long entries, long bytes) {
         public long lookups() {
