@@ -34,7 +34,10 @@ class LayeringTest {
             Map.entry("resource", 5),   // what is inside resources: string tables, name maps, tuning, images
             Map.entry("scan", 6),       // one pass per package into a sink; collections; conflicts
             Map.entry("search", 7),     // inverted index over resources, fed by scans; the query language
-            Map.entry("catalog", 8));   // the saved index of a collection: incremental rescans, per-package Bloom filters
+            Map.entry("catalog", 8),    // the saved index of a collection: incremental rescans, per-package Bloom filters
+            Map.entry("triage", 9),     // what conflicts mean: kind and severity per key, package pairs
+            Map.entry("doctor", 10),    // a Mods folder's problems, one finding each, with the fix
+            Map.entry("report", 11));   // report.html: findings, pairs, collection and run, self-contained
 
     /**
      * The only libraries core uses, and where: bitmap postings in the search index (and the saved index that
