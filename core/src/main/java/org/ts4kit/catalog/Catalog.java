@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.io.Sha256;
 import org.ts4kit.scan.ConflictFinder;
@@ -133,6 +135,17 @@ public final class Catalog implements java.io.Closeable {
             }
         }
         return finder.conflicts();
+    }
+
+    /** Keys each unbroken package holds (its decoded entries), by name: from the headers, no body is read. */
+    public Map<String, Integer> keyCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (PackageRecord r : records) {
+            if (!r.isBroken()) {
+                counts.merge(r.name(), r.resourceCount(), Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** How many packages are broken. */

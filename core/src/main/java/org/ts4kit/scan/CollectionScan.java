@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.ts4kit.dbpf.ReadOptions;
 import org.ts4kit.memory.ResourceBuffer;
@@ -26,9 +27,11 @@ import org.ts4kit.telemetry.ProgressListener;
 public final class CollectionScan {
     private final List<Problem> problems;
     private final List<Conflict> conflicts;
+    private final Map<String, Integer> keyCounts;
     private final int broken;
 
-    private CollectionScan(List<Problem> problems, List<Conflict> conflicts, int broken) {
+    private CollectionScan(List<Problem> problems, List<Conflict> conflicts, Map<String, Integer> keyCounts, int broken) {
+        this.keyCounts = keyCounts;
         this.problems = problems;
         this.conflicts = conflicts;
         this.broken = broken;
@@ -74,7 +77,7 @@ public final class CollectionScan {
         for (ScannedPackage b : brokenPackages) {
             problems.addAll(b.problems());
         }
-        return new CollectionScan(problems, finder.conflicts(), listing.problems().size() + brokenPackages.size());
+        return new CollectionScan(problems, finder.conflicts(), finder.keyCounts(), listing.problems().size() + brokenPackages.size());
     }
 
     /**
@@ -130,6 +133,11 @@ public final class CollectionScan {
     /** Keys held by two or more unbroken packages, sorted by key. */
     public List<Conflict> conflicts() {
         return conflicts;
+    }
+
+    /** Keys each unbroken package holds, by name ({@link ConflictFinder#keyCounts}). */
+    public Map<String, Integer> keyCounts() {
+        return keyCounts;
     }
 
     /** Inputs skipped as broken: unreadable archives or paths, and broken packages. */

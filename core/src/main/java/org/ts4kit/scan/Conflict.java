@@ -5,12 +5,14 @@ import java.util.List;
 /** A key present in two or more packages: which ones (sorted), and whether every copy has the same bytes. */
 public final class Conflict {
     private final String key;
+    private final int type;
     private final List<String> packages;
     private final boolean identical;
     private final int copies;
 
-    Conflict(String key, List<String> packages, boolean identical, int copies) {
+    Conflict(String key, int type, List<String> packages, boolean identical, int copies) {
         this.key = key;
+        this.type = type;
         this.packages = packages;
         this.identical = identical;
         this.copies = copies;
@@ -19,6 +21,11 @@ public final class Conflict {
     /** {@code TTTTTTTT:GGGGGGGG:IIIIIIIIIIIIIIII}. */
     public String key() {
         return key;
+    }
+
+    /** The key's resource type: what decides how much an override matters. */
+    public int type() {
+        return type;
     }
 
     public List<String> packages() {

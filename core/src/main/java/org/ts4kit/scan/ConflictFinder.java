@@ -2,7 +2,10 @@ package org.ts4kit.scan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.ResourceKey;
@@ -35,6 +38,8 @@ public final class ConflictFinder {
     private final Slab keys = new Slab(4);
     private final List<byte[]> hashChunks = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    /** Keys added per package (by name; a name added twice sums), for telling versions of one mod apart. */
+    private final Map<String, Integer> keyCounts = new HashMap<>();
     /** Record handle + 1 of the first record of each distinct key; 0 = empty slot. */
     private int[] table = new int[1 << 10];
     private int distinct;
@@ -55,6 +60,7 @@ public final class ConflictFinder {
         int p = names.size();
         names.add(packageName);
         hashChunks.add(sha256);
+        keyCounts.merge(packageName, n, Integer::sum);
         if (n == 0) {
             return;
         }
@@ -81,6 +87,7 @@ public final class ConflictFinder {
         for (int i = 0; i < idx.size(); i++) {
             live += scan.decoded(i) ? 1 : 0;
         }
+        keyCounts.merge(scan.input().name(), live, Integer::sum);
         if (live == 0) {
             return;
         }
@@ -100,6 +107,11 @@ public final class ConflictFinder {
             insert(r, keyHashes[i]);
             r++;
         }
+    }
+
+    /** How many keys each package added holds (its live entries, or those of the scanned types), by name. */
+    public Map<String, Integer> keyCounts() {
+        return Collections.unmodifiableMap(keyCounts);
     }
 
     /** Makes {@code record} the head of a new key, or chains it behind the head of its key. */
@@ -165,7 +177,7 @@ public final class ConflictFinder {
             if (packages.size() > 1) {
                 long tg = keys.get(head, TYPE_GROUP);
                 String key = ResourceKey.format((int) (tg >>> 32), (int) tg, keys.get(head, INSTANCE));
-                out.add(new Conflict(key, List.copyOf(packages), identical, copies));
+                out.add(new Conflict(key, (int) (tg >>> 32), List.copyOf(packages), identical, copies));
             }
         }
         return out;

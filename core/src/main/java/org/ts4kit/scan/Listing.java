@@ -11,6 +11,13 @@ public final class Listing {
     int archives;
     int ignored;
 
+    /** A listing of packages chosen by the caller (the doctor picks them from its own walk), in this order. */
+    public static Listing of(List<PackageInput> packages) {
+        Listing listing = new Listing();
+        listing.packages.addAll(packages);
+        return listing;
+    }
+
     public List<PackageInput> packages() {
         return Collections.unmodifiableList(packages);
     }

@@ -66,7 +66,7 @@ public final class PackageScanner {
             fail(out, Problem.of(opened.input.location(), opened.failure), sink);
         } else {
             try (DbpfPackage pkg = opened.pkg) {
-                out.opened(pkg.length(), pkg.index(), what.decode());
+                out.opened(pkg.length(), pkg.header(), pkg.index(), what.decode());
                 walk(pkg, out, buffer, sink);
                 if (what.fileHash()) {
                     out.fileHash(fileHash(pkg));

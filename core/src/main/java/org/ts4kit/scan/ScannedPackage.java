@@ -3,6 +3,7 @@ package org.ts4kit.scan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.ts4kit.dbpf.DbpfHeader;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.io.Sha256;
 
@@ -18,6 +19,7 @@ public final class ScannedPackage {
     private final PackageInput input;
     private long length = -1;
     private DbpfIndex index;
+    private String version;
     private byte[] hashes = new byte[0];
     private boolean[] decoded = new boolean[0];
     private byte[] fileHash;
@@ -29,8 +31,9 @@ public final class ScannedPackage {
         this.input = input;
     }
 
-    void opened(long fileLength, DbpfIndex parsed, boolean decoding) {
+    void opened(long fileLength, DbpfHeader header, DbpfIndex parsed, boolean decoding) {
         this.length = fileLength;
+        this.version = Integer.toUnsignedString(header.majorVersion()) + "." + Integer.toUnsignedString(header.minorVersion());
         this.index = parsed;
         if (decoding) {
             this.hashes = new byte[Math.multiplyExact(parsed.size(), 32)]; // entries are capped well below 2^31 / 32
@@ -113,6 +116,11 @@ public final class ScannedPackage {
     /** Entry {@code i}'s SHA-256 in lower-case hex, or null when it was not decoded. */
     public String hashHex(int i) {
         return decoded(i) ? Sha256.hex(hashes, i * 32) : null;
+    }
+
+    /** The header's DBPF version, {@code 2.1} for The Sims 4 ({@code 2.0}, The Sims 3's, reads too); null when it did not open. */
+    public String version() {
+        return version;
     }
 
     /** SHA-256 of the whole file, when asked for and the file opened; else null. */
