@@ -1,6 +1,7 @@
 package org.ts4kit.job;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import java.util.List;
@@ -33,7 +34,7 @@ final class ConflictsAndDuplicates {
     }
 
     /** Resource rows of unbroken packages: what both tables are computed from. */
-    private static Dataset<Row> liveResources(Dataset<Row> all) {
+    static Dataset<Row> liveResources(Dataset<Row> all) {
         return all.where("kind = 'resource' AND package_ok");
     }
 
@@ -42,11 +43,24 @@ final class ConflictsAndDuplicates {
     }
 
     /**
-     * Rows {@code (key, packages, identical, count)} for keys held by two or more packages;
+     * Rows {@code (key, packages, identical, count, kind, severity)} for keys held by two or more packages;
      * {@code resources} (how many resource rows there are) picks the join.
      */
     static Dataset<Row> conflicts(Dataset<Row> all, long resources) {
-        Dataset<Row> live = liveResources(all).where("compression <> 'deleted'");
+        return conflictsOf(liveResources(all), resources);
+    }
+
+    /**
+     * Live entries of unbroken packages: what core counts as the keys a package holds
+     * ({@code ConflictFinder.keyCounts}: every decoded entry; an unbroken package decodes each live one).
+     */
+    static Dataset<Row> liveKeys(Dataset<Row> all) {
+        return liveResources(all).where("compression <> 'deleted'");
+    }
+
+    /** As {@link #conflicts}, over some resource rows of unbroken packages ({@code kind = 'resource' AND package_ok}). */
+    static Dataset<Row> conflictsOf(Dataset<Row> rows, long resources) {
+        Dataset<Row> live = rows.where("compression <> 'deleted'");
         Dataset<Row> shared = live.groupBy("type_id", "group_id", "instance_id")
                 .agg(expr("min(package_id) <> max(package_id)").as("shared")).where("shared").drop("shared");
         // no DISTINCT aggregate (Spark plans those with an Expand and a second shuffle): identical is
@@ -55,9 +69,11 @@ final class ConflictsAndDuplicates {
                 .groupBy("type_id", "group_id", "instance_id")
                 .agg(expr("concat(first(type), ':', first(`group`), ':', first(instance))").as("key"),
                         expr("collect_set(path)").as("paths"), expr("min(hash) = max(hash)").as("identical"),
-                        expr("count(*)").as("count"))
+                        expr("count(*)").as("count"), expr("first(type_id)").as("type_id"))
                 .where("size(paths) > 1") // two packages of one name (a zip's members can share one) are one path
-                .selectExpr("key", "array_sort(paths) AS packages", "identical", "count");
+                .select(col("key"), expr("array_sort(paths)").as("packages"), col("identical"), col("count"),
+                        TriageColumns.kind(col("identical")).as("kind"),
+                        TriageColumns.severity(col("type_id"), col("identical")).as("severity"));
     }
 
     /** Rows {@code (hash, bytes, occurrences, keys)} for decompressed contents found two or more times. */

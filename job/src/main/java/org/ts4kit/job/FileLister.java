@@ -42,6 +42,14 @@ public final class FileLister {
     public static final class ListedFiles {
         public final List<InputFile> files = new ArrayList<>();
         public long ignored;
+        /**
+         * The ignored files themselves (scripts, {@code .rar}, readmes, {@code .DS_Store}), never read: the
+         * doctor looks at where they are and what they are called. All are kept, as names, sizes and times
+         * (about 200 bytes each): a Mods folder holds a few per mod, and its packages are listed in full anyway.
+         */
+        public final List<InputFile> others = new ArrayList<>();
+        /** Entries of a local folder that are no regular file or folder (a FIFO, a broken link): counted in {@link #ignored}. */
+        public final List<String> notFollowed = new ArrayList<>();
         public final List<String> missing = new ArrayList<>();
     }
 
@@ -75,12 +83,17 @@ public final class FileLister {
                 }
             }
         }
-        out.files.sort(Comparator.comparing((InputFile f) -> f.name).thenComparing(f -> f.path));
-        List<String> unique = InputWalker.uniqueNames(out.files.stream().map(f -> f.name).collect(Collectors.toList()));
-        for (int i = 0; i < unique.size(); i++) {
-            out.files.get(i).name = unique.get(i); // an INPUT given twice, or inside another: each copy its own name
-        }
+        uniqueNames(out.files);
+        uniqueNames(out.others);
         return out;
+    }
+
+    private static void uniqueNames(List<InputFile> files) {
+        files.sort(Comparator.comparing((InputFile f) -> f.name).thenComparing(f -> f.path));
+        List<String> unique = InputWalker.uniqueNames(files.stream().map(f -> f.name).collect(Collectors.toList()));
+        for (int i = 0; i < unique.size(); i++) {
+            files.get(i).name = unique.get(i); // an INPUT given twice, or inside another: each copy its own name
+        }
     }
 
     /**
@@ -118,6 +131,8 @@ public final class FileLister {
             @Override
             public void other(java.nio.file.Path entry) {
                 out.ignored++; // a FIFO, a link to a folder, a broken link: never opened, counted as the CLI counts it
+                Path p = new Path(entry.toUri());
+                out.notFollowed.add(relative ? relativize(base, p) : p.toString());
             }
 
             @Override
@@ -134,6 +149,7 @@ public final class FileLister {
      */
     private static void walkRemote(ListedFiles out, FileSystem fs, Path dir, Path base, boolean relative) {
         int files = out.files.size();
+        int others = out.others.size();
         long ignored = out.ignored;
         try {
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
@@ -142,6 +158,7 @@ public final class FileLister {
             }
         } catch (IOException e) {
             out.files.subList(files, out.files.size()).clear();
+            out.others.subList(others, out.others.size()).clear();
             out.ignored = ignored;
             walkRemoteByFolder(out, fs, dir, base, relative);
         }
@@ -181,21 +198,25 @@ public final class FileLister {
 
     private static void add(ListedFiles out, Path file, long size, long modified, Path base, boolean relative, boolean named) {
         InputKind kind = named ? InputKind.ofNamed(file.getName()) : InputKind.of(file.getName());
+        String full = file.toString();
+        String below = relativize(base, file);
+        InputFile f = new InputFile(full, relative ? below : full, size, modified, kind == InputKind.ZIP);
+        f.relative = below;
         if (kind == InputKind.OTHER) {
             out.ignored++;
-            return;
+            out.others.add(f);
+        } else {
+            out.files.add(f);
         }
-        boolean zip = kind == InputKind.ZIP;
-        String full = file.toString();
-        String name = relative ? relativize(base, file) : full;
-        out.files.add(new InputFile(full, name, size, modified, zip));
     }
 
     /** Something listed that cannot be read: one broken row under its name, saying why. */
     private static void unreadable(ListedFiles out, Path where, Path base, boolean relative, String reason) {
         String full = withoutSlash(where.toString()); // a local folder's URI ends in '/'
         String name = relative ? relativize(base, where) : full;
-        out.files.add(InputFile.unreadable(full, withoutSlash(name), reason));
+        InputFile f = InputFile.unreadable(full, withoutSlash(name), reason);
+        f.relative = withoutSlash(relativize(base, where));
+        out.files.add(f);
     }
 
     private static String withoutSlash(String path) {

@@ -10,6 +10,11 @@ public final class InputFile implements Serializable {
     public String path;
     /** The name used in the tables: relative to the one INPUT, or the full path when there are several. */
     public String name;
+    /**
+     * The path below the INPUT that holds it, {@code /}-separated: what the doctor counts folders on (with
+     * one INPUT the same as {@link #name}, before a {@code #2} is added).
+     */
+    public String relative;
     public long size;
     public long modified;
     public boolean zip;
@@ -29,6 +34,7 @@ public final class InputFile implements Serializable {
         this.size = size;
         this.modified = modified;
         this.zip = zip;
+        this.relative = name;
     }
 
     /** Something listed that cannot be read, and why. */

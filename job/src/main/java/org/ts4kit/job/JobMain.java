@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
  * 2 usage: a bad option or an INPUT that matches nothing, as one line on stderr, before Spark starts.
  */
 @Command(name = "ts4kit-job", mixinStandardHelpOptions = true,
-        description = "Analyse collections of Sims 4 packages with Spark into tables: packages, resources, conflicts, "
-                + "duplicates, strings, errors; plus summary.json and report.html.")
+        description = "Analyse collections of Sims 4 packages with Spark into tables: packages, resources, conflicts, conflict_pairs, "
+                + "duplicates, strings, errors, findings, timings; plus summary.json and report.html.")
 public final class JobMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(JobMain.class);
 

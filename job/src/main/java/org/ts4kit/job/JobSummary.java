@@ -22,17 +22,23 @@ public final class JobSummary {
     public final long packagesBroken;
     public final long resources;
     public final long conflicts;
+    /** Conflicting keys held by more than {@code PackagePairs.MAX_HOLDERS} packages: not in {@code conflict_pairs}. */
+    public final long widelySharedKeys;
     public final long bytesRead;
+    /** The tasks' JVM garbage collection time, summed ({@link GcTime}). */
+    public final double gcSeconds;
     public final double wallSeconds;
 
-    JobSummary(long filesListed, long ignored, Map<String, Long> counts, long bytesRead, double wallSeconds) {
+    JobSummary(long filesListed, long ignored, Map<String, Long> counts, long bytesRead, double gcSeconds, double wallSeconds) {
         this.filesListed = filesListed;
         this.otherFilesIgnored = ignored;
         this.packagesOk = counts.get("packages_ok");
         this.packagesBroken = counts.get("packages_broken");
         this.resources = counts.get("resources");
         this.conflicts = counts.get("conflicts");
+        this.widelySharedKeys = counts.get("widely_shared_keys");
         this.bytesRead = bytesRead;
+        this.gcSeconds = gcSeconds;
         this.wallSeconds = wallSeconds;
     }
 
@@ -49,7 +55,9 @@ public final class JobSummary {
                 .put("packages_broken", packagesBroken)
                 .put("resources", resources)
                 .put("conflicts", conflicts)
+                .put("widely_shared_keys", widelySharedKeys)
                 .put("bytes_read", bytesRead)
+                .put("gc_seconds", decimals(gcSeconds, 3))
                 .put("wall_seconds", decimals(wallSeconds, 3))
                 .put("mb_per_second", decimals(megabytesPerSecond(), 1));
         try {

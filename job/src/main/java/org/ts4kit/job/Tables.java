@@ -11,8 +11,11 @@ public final class Tables {
     public static final String DUPLICATES = "duplicates";
     public static final String STRINGS = "strings";
     public static final String ERRORS = "errors";
+    public static final String CONFLICT_PAIRS = "conflict_pairs";
+    public static final String FINDINGS = "findings";
+    public static final String TIMINGS = "timings";
 
-    /** The tables each file contributes rows to directly; conflicts and duplicates are derived. */
+    /** The tables each file contributes rows to directly; the others are derived. */
     public static final String[] PER_FILE = {PACKAGES, RESOURCES, STRINGS, ERRORS};
 
     private Tables() {
@@ -29,7 +32,8 @@ public final class Tables {
                         .add("live_entries", DataTypes.IntegerType, false)
                         .add("status", DataTypes.StringType, false)
                         .add("file_hash", DataTypes.StringType, true)
-                        .add("error", DataTypes.StringType, true);
+                        .add("error", DataTypes.StringType, true)
+                        .add("version", DataTypes.StringType, true);
             case RESOURCES:
                 return new StructType()
                         .add("path", DataTypes.StringType, false)
@@ -56,7 +60,38 @@ public final class Tables {
                         .add("key", DataTypes.StringType, false)
                         .add("packages", DataTypes.createArrayType(DataTypes.StringType, false), false)
                         .add("identical", DataTypes.BooleanType, false)
-                        .add("count", DataTypes.LongType, false);
+                        .add("count", DataTypes.LongType, false)
+                        .add("kind", DataTypes.StringType, false)
+                        .add("severity", DataTypes.StringType, false);
+            case CONFLICT_PAIRS:
+                return new StructType()
+                        .add("package_a", DataTypes.StringType, false)
+                        .add("package_b", DataTypes.StringType, false)
+                        .add("shared_keys", DataTypes.LongType, false)
+                        .add("differing_keys", DataTypes.LongType, false)
+                        .add("severity", DataTypes.StringType, false)
+                        .add("high_keys", DataTypes.LongType, false)
+                        .add("medium_keys", DataTypes.LongType, false)
+                        .add("low_keys", DataTypes.LongType, false)
+                        .add("versions_of_one_mod", DataTypes.BooleanType, false)
+                        .add("same_creator", DataTypes.BooleanType, false);
+            case FINDINGS:
+                return new StructType()
+                        .add("severity", DataTypes.StringType, false)
+                        .add("check", DataTypes.StringType, false)
+                        .add("path", DataTypes.StringType, false)
+                        .add("paths", DataTypes.createArrayType(DataTypes.StringType, false), false)
+                        .add("reason", DataTypes.StringType, false)
+                        .add("fix", DataTypes.StringType, false);
+            case TIMINGS:
+                return new StructType()
+                        .add("path", DataTypes.StringType, false)
+                        .add("partition", DataTypes.IntegerType, false)
+                        .add("executor", DataTypes.StringType, false)
+                        .add("open_ms", DataTypes.DoubleType, false)
+                        .add("read_ms", DataTypes.DoubleType, false)
+                        .add("bytes", DataTypes.LongType, false)
+                        .add("resources", DataTypes.IntegerType, false);
             case DUPLICATES:
                 return new StructType()
                         .add("hash", DataTypes.StringType, false)

@@ -1,5 +1,7 @@
 package org.ts4kit.job;
 
+import static org.apache.spark.sql.functions.expr;
+
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,13 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.job.source.DbpfSource;
+import org.ts4kit.triage.PackagePairs;
 
 /**
  * The job is SQL over the {@code dbpf} source: one read of every input (the source's {@code all}
  * table: packages, resources, strings and errors of each package from one walk), cached by Spark in
- * its columnar form; the four per-file tables are projections of it, conflicts and duplicates Spark SQL
- * aggregations ({@link ConflictsAndDuplicates}), and every listed file is accounted for exactly once
- * ({@link Accounting}). The bytes are core's; the rest is Spark's engine.
+ * its columnar form; the four per-file tables (and timings) are projections of it, conflicts and duplicates
+ * Spark SQL aggregations ({@link ConflictsAndDuplicates}), conflict pairs another ({@link ConflictPairs}),
+ * findings core's doctor on the driver ({@link JobDoctor}), and every listed file is accounted for exactly
+ * once ({@link Accounting}). The bytes are core's; the rest is Spark's engine.
  */
 public final class Ts4kitJob {
     private static final Logger LOG = LoggerFactory.getLogger(Ts4kitJob.class);
@@ -43,7 +47,7 @@ public final class Ts4kitJob {
         }
         LOG.info(String.format("listed %d files (%d others ignored) in %.2f s", listing.files.size(), listing.ignored, since(t0)));
         Dataset<Row> all = read(spark, o).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
+        try (GcTime gc = GcTime.start(spark.sparkContext())) {
             // first action: reads every file once (filling the cache) and checks nothing was lost or doubled
             JobSteps.describe(spark.sparkContext(), "read packages");
             Accounting accounting = Accounting.check(listing.files, all);
@@ -52,20 +56,20 @@ public final class Ts4kitJob {
                 JobSteps.describe(spark.sparkContext(), "write " + table);
                 write(project(all, table), o, table);
             }
+            JobSteps.describe(spark.sparkContext(), "write timings");
+            write(all.where("kind = 'package'").selectExpr("path", "partition", "executor", "open_ms", "read_ms", "bytes",
+                    "resource_rows AS resources"), o, Tables.TIMINGS);
             LOG.info(String.format("per-file tables written: %.2f s so far", since(t0)));
             JobSteps.describe(spark.sparkContext(), "write conflicts");
             write(ConflictsAndDuplicates.conflicts(all, accounting.resources()), o, Tables.CONFLICTS);
             JobSteps.describe(spark.sparkContext(), "write duplicates");
             write(ConflictsAndDuplicates.duplicates(all, accounting.resources()), o, Tables.DUPLICATES);
             LOG.info(String.format("conflicts and duplicates written: %.2f s so far", since(t0)));
-            Map<String, Long> counts = new HashMap<>();
-            counts.put("packages_ok", accounting.packagesOk());
-            counts.put("packages_broken", accounting.packagesBroken());
-            counts.put("resources", accounting.resources());
-            JobSteps.describe(spark.sparkContext(), "count conflicts");
-            counts.put("conflicts", read(spark, o, Tables.CONFLICTS).count());
+            Map<String, Long> counts = triage(spark, o, listing, all, accounting, conf);
+            LOG.info(String.format("pairs and findings written: %.2f s so far", since(t0)));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            JobSummary summary = new JobSummary(listing.files.size(), listing.ignored, counts, accounting.bytesRead(), seconds);
+            JobSummary summary = new JobSummary(listing.files.size(), listing.ignored, counts, accounting.bytesRead(),
+                    gc.seconds(), seconds);
             summary.write(o.out, conf);
             JobSteps.describe(spark.sparkContext(), "write report");
             Report.write(spark, o, summary, conf);
@@ -74,6 +78,30 @@ public final class Ts4kitJob {
             JobSteps.describe(spark.sparkContext(), null);
             all.unpersist(false);
         }
+    }
+
+    /**
+     * The triage tables: {@code conflict_pairs} from the written conflicts, then {@code findings} (core's
+     * doctor on the driver, {@link JobDoctor}); returns the summary's counts.
+     */
+    private static Map<String, Long> triage(SparkSession spark, JobOptions o, FileLister.ListedFiles listing, Dataset<Row> all,
+            Accounting accounting, Configuration conf) {
+        Dataset<Row> conflicts = read(spark, o, Tables.CONFLICTS);
+        Dataset<Row> keyCounts = ConflictPairs.keyCounts(all);
+        JobSteps.describe(spark.sparkContext(), "write conflict pairs");
+        write(ConflictPairs.of(conflicts, keyCounts), o, Tables.CONFLICT_PAIRS);
+        DoctorFacts facts = DoctorFacts.of(listing, all, conf);
+        write(JobDoctor.findings(spark, facts, all, read(spark, o, Tables.CONFLICT_PAIRS), keyCounts,
+                accounting.packagesOk(), accounting.resources()), o, Tables.FINDINGS);
+        JobSteps.describe(spark.sparkContext(), "count conflicts");
+        Row n = conflicts.agg(expr("count(*)"), expr("count_if(size(packages) > " + PackagePairs.MAX_HOLDERS + ")")).first();
+        Map<String, Long> counts = new HashMap<>();
+        counts.put("packages_ok", accounting.packagesOk());
+        counts.put("packages_broken", accounting.packagesBroken());
+        counts.put("resources", accounting.resources());
+        counts.put("conflicts", n.getLong(0));
+        counts.put("widely_shared_keys", n.getLong(1));
+        return counts;
     }
 
     /** The source's {@code all} table over the inputs, planned with the job's partition settings. */

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class JobSummaryTest {
     static JobSummary summary(long bytes, double seconds) {
         return new JobSummary(120, 7, Map.of("packages_ok", 100L, "packages_broken", 13L, "resources", 45_678L,
-                "conflicts", 9L), bytes, seconds);
+                "conflicts", 9L, "widely_shared_keys", 2L), bytes, 0.25, seconds);
     }
 
     @Test
     void isOneLineWithFixedDecimals() {
         assertEquals("{\"files_listed\":120,\"other_files_ignored\":7,\"packages_ok\":100,\"packages_broken\":13,"
-                + "\"resources\":45678,\"conflicts\":9,\"bytes_read\":123456789,\"wall_seconds\":2.500,\"mb_per_second\":49.4}",
+                + "\"resources\":45678,\"conflicts\":9,\"widely_shared_keys\":2,\"bytes_read\":123456789,\"gc_seconds\":0.250,"
+                + "\"wall_seconds\":2.500,\"mb_per_second\":49.4}",
                 summary(123_456_789, 2.5).toJson());
     }
 

@@ -28,6 +28,12 @@ final class CombinedRows {
     static final int PACKAGE_OK = -8;
     static final int PACKAGE_ID = -9;
     static final int RESOURCE_ROWS = -10;
+    static final int PARTITION = -11;
+    static final int EXECUTOR = -12;
+    static final int OPEN_MS = -13;
+    static final int READ_MS = -14;
+    static final int FIRST_PROBLEM_OFFSET = -15;
+    static final int FIRST_PROBLEM = -16;
     static final int NONE = -1;
 
     static final StructType SCHEMA = schema();
@@ -47,7 +53,12 @@ final class CombinedRows {
                 // package and resource rows: the package's number in this read (a long: numeric grouping
                 // is what Spark aggregates fastest), and on package rows how many resource rows follow
                 .add("package_id", DataTypes.LongType, true)
-                .add("resource_rows", DataTypes.IntegerType, true);
+                .add("resource_rows", DataTypes.IntegerType, true)
+                // package rows: where and how long the package took (the job's timings table)
+                .add("partition", DataTypes.IntegerType, true)
+                .add("executor", DataTypes.StringType, true)
+                .add("open_ms", DataTypes.DoubleType, true)
+                .add("read_ms", DataTypes.DoubleType, true);
         for (StructField f : SourceTable.PACKAGES.schema().fields()) {
             s = s.add(f.name(), f.dataType(), true);
         }
@@ -61,6 +72,7 @@ final class CombinedRows {
                 s = s.add(f.name(), f.dataType(), true);
             }
         }
+        // error rows: the problem; package rows: their first problem (what the doctor says of a broken package)
         return s.add("error_offset", DataTypes.LongType, true).add("reason", DataTypes.StringType, true);
     }
 
@@ -74,7 +86,8 @@ final class CombinedRows {
             String n = required.fields()[c].name();
             map[0][c] = special(n, n.equals("path") || n.equals("bytes") ? 0 : NONE); // file rows: path and bytes
             map[0][c] = n.equals("bytes") ? 1 : map[0][c];
-            map[1][c] = special(n, index(SourceTable.PACKAGES, n));
+            map[1][c] = special(n, n.equals("error_offset") ? FIRST_PROBLEM_OFFSET : n.equals("reason") ? FIRST_PROBLEM
+                    : index(SourceTable.PACKAGES, n));
             map[2][c] = special(n, index(SourceTable.RESOURCES, n));
             map[3][c] = special(n, index(SourceTable.STRINGS, n));
             map[4][c] = special(n, n.equals("path") ? 0 : n.equals("error_offset") ? 1 : n.equals("reason") ? 2 : NONE);
@@ -93,6 +106,10 @@ final class CombinedRows {
             case "package_ok": return PACKAGE_OK;
             case "package_id": return PACKAGE_ID;
             case "resource_rows": return RESOURCE_ROWS;
+            case "partition": return PARTITION;
+            case "executor": return EXECUTOR;
+            case "open_ms": return OPEN_MS;
+            case "read_ms": return READ_MS;
             default: return otherwise;
         }
     }

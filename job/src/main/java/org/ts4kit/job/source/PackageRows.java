@@ -38,6 +38,11 @@ final class PackageRows implements ScanSink {
     long packageId = -1;
 
     long modifiedMicros = -1;
+    /** Where the package was read (task partition, executor id) and its open and full walk times, in ms. */
+    int partition;
+    UTF8String executor;
+    double openMillis;
+    double readMillis;
     ScannedPackage pkg;
     UTF8String nameText;
     final IntList entries = new IntList();
@@ -95,6 +100,8 @@ final class PackageRows implements ScanSink {
         nameText = null;
         expectedPackages = -1;
         modifiedMicros = modifiedMillis > 0 ? modifiedMillis * 1000 : -1;
+        openMillis = 0;
+        readMillis = 0;
         pkg = null;
         entries.clear();
         names.clear();

@@ -114,7 +114,14 @@ final class RowWriter {
         switch (column) {
             case CombinedRows.EXPECTED: return kind == 0;
             case CombinedRows.PACKAGE_ID: return kind == 1 || kind == 2;
-            case CombinedRows.RESOURCE_ROWS: return kind == 1;
+            case CombinedRows.RESOURCE_ROWS:
+            case CombinedRows.PARTITION:
+            case CombinedRows.EXECUTOR:
+            case CombinedRows.OPEN_MS:
+            case CombinedRows.READ_MS:
+            case CombinedRows.FIRST_PROBLEM_OFFSET:
+            case CombinedRows.FIRST_PROBLEM:
+                return kind == 1;
             default: return kind == 2;
         }
     }
@@ -125,6 +132,20 @@ final class RowWriter {
             case CombinedRows.EXPECTED: w.write(c, p.expectedPackages); break;
             case CombinedRows.PACKAGE_ID: w.write(c, p.packageId); break;
             case CombinedRows.RESOURCE_ROWS: w.write(c, p.entries.size()); break;
+            case CombinedRows.PARTITION: w.write(c, p.partition); break;
+            case CombinedRows.EXECUTOR: Cells.text(w, c, p.executor); break;
+            case CombinedRows.OPEN_MS: w.write(c, p.openMillis); break;
+            case CombinedRows.READ_MS: w.write(c, p.readMillis); break;
+            case CombinedRows.FIRST_PROBLEM_OFFSET:
+                if (p.pkg.problems().isEmpty()) {
+                    w.setNullAt(c);
+                } else {
+                    w.write(c, p.pkg.problems().get(0).offset());
+                }
+                break;
+            case CombinedRows.FIRST_PROBLEM:
+                Cells.text(w, c, p.pkg.problems().isEmpty() ? null : p.pkg.problems().get(0).reason());
+                break;
             case CombinedRows.TYPE_ID: w.write(c, idx.type(p.entries.get(k))); break;
             case CombinedRows.GROUP_ID: w.write(c, idx.group(p.entries.get(k))); break;
             case CombinedRows.INSTANCE_ID: w.write(c, idx.instance(p.entries.get(k))); break;
@@ -181,7 +202,8 @@ final class RowWriter {
             case 4: w.write(c, p.pkg.liveCount()); break;
             case 5: Cells.text(w, c, p.pkg.isBroken() ? "broken" : "ok"); break;
             case 6: Cells.text(w, c, p.pkg.fileHash() == null ? null : Sha256.hex(p.pkg.fileHash())); break;
-            default: Cells.text(w, c, p.pkg.problems().isEmpty() ? null : p.pkg.problems().get(0).toString());
+            case 7: Cells.text(w, c, p.pkg.problems().isEmpty() ? null : p.pkg.problems().get(0).toString()); break;
+            default: Cells.text(w, c, p.pkg.version()); // the DBPF header version, null when it did not open
         }
     }
 

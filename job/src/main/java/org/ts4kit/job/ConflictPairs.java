@@ -1,0 +1,78 @@
+package org.ts4kit.job;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.ts4kit.triage.PackagePairs;
+import org.ts4kit.triage.Severity;
+
+/**
+ * The {@code conflict_pairs} table: core's {@link PackagePairs} in Spark SQL. Each conflict's sorted
+ * package list is spread into its pairs {@code i < j} (so {@code package_a < package_b}), only when at
+ * most {@link PackagePairs#MAX_HOLDERS} packages hold the key (a key in thousands of packages would make
+ * millions of pairs); the pairs are counted by severity, and what the names say comes from core's rules
+ * ({@link TriageColumns}). Rows come in {@code PackagePair.RANK} order.
+ */
+final class ConflictPairs {
+    /** A conflict's pairs: for each position i, the struct (packages[i], b) for every b after it. */
+    private static final String SPREAD = "flatten(transform(sequence(0, size(packages) - 2), "
+            + "i -> transform(slice(packages, i + 2, size(packages) - i - 1), b -> named_struct('a', packages[i], 'b', b))))";
+
+    private ConflictPairs() {
+    }
+
+    /** Conflicts whose keys are not spread into pairs: held by more than {@link PackagePairs#MAX_HOLDERS} packages. */
+    static Dataset<Row> widelyShared(Dataset<Row> conflicts) {
+        return conflicts.where(expr("size(packages) > " + PackagePairs.MAX_HOLDERS));
+    }
+
+    /**
+     * Every pair of packages sharing keys, ranked, from {@code conflicts} ({@code packages}, {@code severity})
+     * and {@code keyCounts} ({@code path}, {@code keys}: keys each unbroken package holds).
+     */
+    static Dataset<Row> of(Dataset<Row> conflicts, Dataset<Row> keyCounts) {
+        Dataset<Row> counted = conflicts.where(expr("size(packages) <= " + PackagePairs.MAX_HOLDERS))
+                .select(expr("explode(" + SPREAD + ")").as("p"), col("severity"))
+                .groupBy(col("p.a").as("package_a"), col("p.b").as("package_b"))
+                .agg(expr("count(*)").as("shared_keys"), tally(Severity.HIGH).as("high_keys"),
+                        tally(Severity.MEDIUM).as("medium_keys"), tally(Severity.LOW).as("low_keys"))
+                .withColumn("differing_keys", expr("high_keys + medium_keys + low_keys"))
+                .withColumn("severity", expr("CASE WHEN high_keys > 0 THEN '" + Severity.HIGH.label() + "'"
+                        + " WHEN medium_keys > 0 THEN '" + Severity.MEDIUM.label() + "'"
+                        + " WHEN low_keys > 0 THEN '" + Severity.LOW.label() + "' ELSE '" + Severity.NONE.label() + "' END"));
+        Dataset<Row> a = keyCounts.select(col("path").as("a_path"), col("keys").as("keys_a"));
+        Dataset<Row> b = keyCounts.select(col("path").as("b_path"), col("keys").as("keys_b"));
+        Dataset<Row> named = counted
+                .join(a, counted.col("package_a").equalTo(a.col("a_path")), "left")
+                .join(b, counted.col("package_b").equalTo(b.col("b_path")), "left");
+        Column versions = TriageColumns.versionsOfOneMod(col("package_a"), col("package_b"), col("shared_keys"),
+                coalesce(col("keys_a"), lit(0L)), coalesce(col("keys_b"), lit(0L)));
+        return named.select(col("package_a"), col("package_b"), col("shared_keys"), col("differing_keys"), col("severity"),
+                        col("high_keys"), col("medium_keys"), col("low_keys"), versions.as("versions_of_one_mod"),
+                        TriageColumns.sameCreator(col("package_a"), col("package_b")).as("same_creator"))
+                .orderBy(TriageColumns.rank(col("severity")).desc(), col("differing_keys").desc(), col("shared_keys").desc(),
+                        col("package_a"), col("package_b"))
+                // one partition, read in order: the table is its file, ranked (a range-sorted result's
+                // partitions are concatenated in order)
+                .coalesce(1);
+    }
+
+    private static Column tally(Severity s) {
+        return expr("count_if(severity = '" + s.label() + "')");
+    }
+
+    /**
+     * Keys each unbroken package holds, {@code (path, keys)}: counted by the numeric package id (Spark's
+     * fast aggregation), then named. A package without live keys is absent, and counts as 0.
+     */
+    static Dataset<Row> keyCounts(Dataset<Row> all) {
+        Dataset<Row> counts = ConflictsAndDuplicates.liveKeys(all).groupBy("package_id").agg(expr("count(*)").as("keys"));
+        return all.where("kind = 'package'").select("package_id", "path").join(counts, "package_id")
+                .groupBy("path").agg(expr("sum(keys)").as("keys"));
+    }
+}
