@@ -55,11 +55,12 @@ final class ConflictPairs {
         return named.select(col("package_a"), col("package_b"), col("shared_keys"), col("differing_keys"), col("severity"),
                         col("high_keys"), col("medium_keys"), col("low_keys"), versions.as("versions_of_one_mod"),
                         TriageColumns.sameCreator(col("package_a"), col("package_b")).as("same_creator"))
-                .orderBy(TriageColumns.rank(col("severity")).desc(), col("differing_keys").desc(), col("shared_keys").desc(),
-                        col("package_a"), col("package_b"))
-                // one partition, read in order: the table is its file, ranked (a range-sorted result's
-                // partitions are concatenated in order)
-                .coalesce(1);
+                // one partition sorted, then one file read back in order: a global sort would first sample the
+                // pairs (a Spark job of its own); pairs are few next to resources (at most MAX_HOLDERS - 1 per
+                // conflicting entry), and the sort spills to disk if they are not
+                .coalesce(1)
+                .sortWithinPartitions(TriageColumns.rank(col("severity")).desc(), col("differing_keys").desc(),
+                        col("shared_keys").desc(), col("package_a"), col("package_b"));
     }
 
     private static Column tally(Severity s) {
@@ -67,12 +68,10 @@ final class ConflictPairs {
     }
 
     /**
-     * Keys each unbroken package holds, {@code (path, keys)}: counted by the numeric package id (Spark's
-     * fast aggregation), then named. A package without live keys is absent, and counts as 0.
+     * Keys each unbroken package holds, {@code (path, keys)}: the entries that decoded, which the source
+     * counts on each package row as it walks (no pass over the resource rows).
      */
     static Dataset<Row> keyCounts(Dataset<Row> all) {
-        Dataset<Row> counts = ConflictsAndDuplicates.liveKeys(all).groupBy("package_id").agg(expr("count(*)").as("keys"));
-        return all.where("kind = 'package'").select("package_id", "path").join(counts, "package_id")
-                .groupBy("path").agg(expr("sum(keys)").as("keys"));
+        return all.where("kind = 'package' AND status = 'ok'").groupBy("path").agg(expr("sum(keys)").as("keys"));
     }
 }

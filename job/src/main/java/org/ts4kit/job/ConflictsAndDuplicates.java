@@ -50,14 +50,6 @@ final class ConflictsAndDuplicates {
         return conflictsOf(liveResources(all), resources);
     }
 
-    /**
-     * Live entries of unbroken packages: what core counts as the keys a package holds
-     * ({@code ConflictFinder.keyCounts}: every decoded entry; an unbroken package decodes each live one).
-     */
-    static Dataset<Row> liveKeys(Dataset<Row> all) {
-        return liveResources(all).where("compression <> 'deleted'");
-    }
-
     /** As {@link #conflicts}, over some resource rows of unbroken packages ({@code kind = 'resource' AND package_ok}). */
     static Dataset<Row> conflictsOf(Dataset<Row> rows, long resources) {
         Dataset<Row> live = rows.where("compression <> 'deleted'");
@@ -69,7 +61,7 @@ final class ConflictsAndDuplicates {
                 .groupBy("type_id", "group_id", "instance_id")
                 .agg(expr("concat(first(type), ':', first(`group`), ':', first(instance))").as("key"),
                         expr("collect_set(path)").as("paths"), expr("min(hash) = max(hash)").as("identical"),
-                        expr("count(*)").as("count"), expr("first(type_id)").as("type_id"))
+                        expr("count(*)").as("count"))
                 .where("size(paths) > 1") // two packages of one name (a zip's members can share one) are one path
                 .select(col("key"), expr("array_sort(paths)").as("packages"), col("identical"), col("count"),
                         TriageColumns.kind(col("identical")).as("kind"),

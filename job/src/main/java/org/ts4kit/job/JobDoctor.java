@@ -3,11 +3,14 @@ package org.ts4kit.job;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -27,21 +30,23 @@ import org.ts4kit.triage.Severity;
  *
  * <p>The pairs must be those of the packages the game loads, as core's {@code ModsFolder} finds them:
  * without the members of zips and the {@code ._} resource forks the source also reads, and without every
- * key that another game's package holds too. When the run has no such package (the usual Mods folder)
- * they are the {@code conflict_pairs} table's; otherwise they are computed again over those packages only.
+ * key that another game's package holds too. When no such package holds a conflicting key (the usual Mods
+ * folder) they are the {@code conflict_pairs} table's; otherwise they are computed again over the packages
+ * the game loads (a second pass of the conflicts aggregation).
  */
 final class JobDoctor {
     private JobDoctor() {
     }
 
     /**
-     * @param pairs      the {@code conflict_pairs} table
-     * @param keyCounts  keys per unbroken package ({@link ConflictPairs#keyCounts})
-     * @param packagesOk unbroken package rows in the run
+     * @param conflicts the {@code conflicts} table
+     * @param pairs     the {@code conflict_pairs} table
+     * @param keyCounts keys per unbroken package ({@link ConflictPairs#keyCounts})
+     * @param resources resource rows in the run (picks the joins, as for the conflicts table)
      */
-    static Dataset<Row> findings(SparkSession spark, DoctorFacts facts, Dataset<Row> all, Dataset<Row> pairs,
-            Dataset<Row> keyCounts, long packagesOk, long resources) {
-        List<String> loaded = new ArrayList<>(); // unbroken packages the game loads
+    static Dataset<Row> findings(SparkSession spark, DoctorFacts facts, Dataset<Row> all, Dataset<Row> conflicts,
+            Dataset<Row> pairs, Dataset<Row> keyCounts, long resources) {
+        Set<String> loaded = new HashSet<>(); // unbroken packages the game loads
         List<String> otherGame = new ArrayList<>();
         for (ModsFile f : facts.files) {
             if (f.kind() == ModsFile.Kind.PACKAGE && f.state() == ModsFile.State.OK) {
@@ -51,17 +56,22 @@ final class JobDoctor {
                 }
             }
         }
-        if (loaded.size() != packagesOk || !otherGame.isEmpty()) {
+        JobSteps.describe(spark.sparkContext(), "doctor: packages holding conflicting keys");
+        boolean onlySims4 = true; // every holder of a conflicting key is a Sims 4 package the game loads
+        for (Row r : conflicts.select(explode(col("packages"))).distinct().collectAsList()) {
+            onlySims4 &= loaded.contains(r.getString(0)) && !otherGame.contains(r.getString(0));
+        }
+        if (!onlySims4) {
             JobSteps.describe(spark.sparkContext(), "doctor: pairs of the packages the game loads");
-            Dataset<Row> names = spark.createDataset(loaded, Encoders.STRING()).toDF("path");
+            Dataset<Row> names = spark.createDataset(new ArrayList<>(loaded), Encoders.STRING()).toDF("path");
             Dataset<Row> rows = ConflictsAndDuplicates.liveResources(all).join(broadcast(names), "path");
-            Dataset<Row> conflicts = ConflictsAndDuplicates.conflictsOf(rows, resources);
+            Dataset<Row> loadedConflicts = ConflictsAndDuplicates.conflictsOf(rows, resources);
             if (!otherGame.isEmpty()) {
                 // as ModsFolder: a key another game's package holds is a chance match, not an override
-                conflicts = conflicts.where(not(arrays_overlap(col("packages"),
+                loadedConflicts = loadedConflicts.where(not(arrays_overlap(col("packages"),
                         lit(otherGame.toArray(new String[0])))));
             }
-            pairs = ConflictPairs.of(conflicts, keyCounts);
+            pairs = ConflictPairs.of(loadedConflicts, keyCounts);
         }
         JobSteps.describe(spark.sparkContext(), "doctor: examine");
         List<PackagePair> useful = new ArrayList<>();

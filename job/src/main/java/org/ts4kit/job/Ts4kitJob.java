@@ -91,8 +91,8 @@ public final class Ts4kitJob {
         JobSteps.describe(spark.sparkContext(), "write conflict pairs");
         write(ConflictPairs.of(conflicts, keyCounts), o, Tables.CONFLICT_PAIRS);
         DoctorFacts facts = DoctorFacts.of(listing, all, conf);
-        write(JobDoctor.findings(spark, facts, all, read(spark, o, Tables.CONFLICT_PAIRS), keyCounts,
-                accounting.packagesOk(), accounting.resources()), o, Tables.FINDINGS);
+        write(JobDoctor.findings(spark, facts, all, conflicts, read(spark, o, Tables.CONFLICT_PAIRS), keyCounts,
+                accounting.resources()), o, Tables.FINDINGS);
         JobSteps.describe(spark.sparkContext(), "count conflicts");
         Row n = conflicts.agg(expr("count(*)"), expr("count_if(size(packages) > " + PackagePairs.MAX_HOLDERS + ")")).first();
         Map<String, Long> counts = new HashMap<>();

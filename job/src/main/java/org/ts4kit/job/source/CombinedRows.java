@@ -34,6 +34,7 @@ final class CombinedRows {
     static final int READ_MS = -14;
     static final int FIRST_PROBLEM_OFFSET = -15;
     static final int FIRST_PROBLEM = -16;
+    static final int KEYS = -17;
     static final int NONE = -1;
 
     static final StructType SCHEMA = schema();
@@ -54,6 +55,8 @@ final class CombinedRows {
                 // is what Spark aggregates fastest), and on package rows how many resource rows follow
                 .add("package_id", DataTypes.LongType, true)
                 .add("resource_rows", DataTypes.IntegerType, true)
+                // package rows: of those, the entries that decoded (core's key count of an unbroken package)
+                .add("keys", DataTypes.IntegerType, true)
                 // package rows: where and how long the package took (the job's timings table)
                 .add("partition", DataTypes.IntegerType, true)
                 .add("executor", DataTypes.StringType, true)
@@ -106,6 +109,7 @@ final class CombinedRows {
             case "package_ok": return PACKAGE_OK;
             case "package_id": return PACKAGE_ID;
             case "resource_rows": return RESOURCE_ROWS;
+            case "keys": return KEYS;
             case "partition": return PARTITION;
             case "executor": return EXECUTOR;
             case "open_ms": return OPEN_MS;

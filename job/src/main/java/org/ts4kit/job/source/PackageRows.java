@@ -43,6 +43,8 @@ final class PackageRows implements ScanSink {
     UTF8String executor;
     double openMillis;
     double readMillis;
+    /** Entries of the rows that decoded: what core's {@code ConflictFinder} counts as the keys a package holds. */
+    int keys;
     ScannedPackage pkg;
     UTF8String nameText;
     final IntList entries = new IntList();
@@ -171,6 +173,10 @@ final class PackageRows implements ScanSink {
                     names.set(r, byMaps.nameOf(p.index().instance(entries.get(r))));
                 }
             }
+        }
+        keys = 0;
+        for (int r = 0; r < entries.size(); r++) {
+            keys += p.decoded(entries.get(r)) ? 1 : 0;
         }
         problems.addAll(p.problems());
         problems.addAll(p.warnings());

@@ -115,6 +115,7 @@ final class RowWriter {
             case CombinedRows.EXPECTED: return kind == 0;
             case CombinedRows.PACKAGE_ID: return kind == 1 || kind == 2;
             case CombinedRows.RESOURCE_ROWS:
+            case CombinedRows.KEYS:
             case CombinedRows.PARTITION:
             case CombinedRows.EXECUTOR:
             case CombinedRows.OPEN_MS:
@@ -132,6 +133,7 @@ final class RowWriter {
             case CombinedRows.EXPECTED: w.write(c, p.expectedPackages); break;
             case CombinedRows.PACKAGE_ID: w.write(c, p.packageId); break;
             case CombinedRows.RESOURCE_ROWS: w.write(c, p.entries.size()); break;
+            case CombinedRows.KEYS: w.write(c, p.keys); break;
             case CombinedRows.PARTITION: w.write(c, p.partition); break;
             case CombinedRows.EXECUTOR: Cells.text(w, c, p.executor); break;
             case CombinedRows.OPEN_MS: w.write(c, p.openMillis); break;
