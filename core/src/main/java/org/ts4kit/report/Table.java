@@ -26,6 +26,9 @@ final class Table {
         return new Column(label, true, false);
     }
 
+    /** Tables this long get a filter box; shorter ones are read at a glance (they still sort). */
+    static final int FILTER_FROM = 8;
+
     private Table() {
     }
 
@@ -37,6 +40,23 @@ final class Table {
     static void open(StringBuilder out, String id, String noun, int shown, long total, String order,
             List<String> severities, Column... columns) {
         out.append("<div class=\"table\" id=\"").append(id).append("\">\n");
+        if (total >= FILTER_FROM || !severities.isEmpty()) {
+            controls(out, noun, severities);
+        }
+        if (shown < total) {
+            out.append("<p class=\"capped\">showing ").append(Html.count(shown)).append(" of ").append(Html.count(total))
+                    .append(' ').append(noun).append(": ").append(order).append("</p>\n");
+        }
+        out.append("<table>\n<thead><tr>");
+        for (Column c : columns) {
+            out.append(!c.numeric ? "<th>" : c.right ? "<th data-type=\"num\" class=\"num\">"
+                    : "<th data-type=\"num\" data-first=\"ascending\">").append(c.label).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+    }
+
+    /** The filter box (and severity select), hidden until the script shows them: without scripts they would do nothing. */
+    private static void controls(StringBuilder out, String noun, List<String> severities) {
         out.append("<div class=\"controls\" hidden><input type=\"search\" class=\"filter\" placeholder=\"Filter ")
                 .append(noun).append("\" aria-label=\"Filter ").append(noun).append("\">");
         if (!severities.isEmpty()) {
@@ -47,15 +67,6 @@ final class Table {
             out.append("</select>");
         }
         out.append("<span class=\"matches\" aria-live=\"polite\"></span></div>\n");
-        if (shown < total) {
-            out.append("<p class=\"capped\">showing ").append(Html.count(shown)).append(" of ").append(Html.count(total))
-                    .append(' ').append(noun).append(": ").append(order).append("</p>\n");
-        }
-        out.append("<table>\n<thead><tr>");
-        for (Column c : columns) {
-            out.append(c.numeric ? (c.right ? "<th data-type=\"num\" class=\"num\">" : "<th data-type=\"num\" data-first=\"ascending\">") : "<th>").append(c.label).append("</th>");
-        }
-        out.append("</tr></thead>\n<tbody>\n");
     }
 
     static void close(StringBuilder out) {

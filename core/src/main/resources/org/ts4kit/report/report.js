@@ -64,6 +64,9 @@
 
   function makeFilterable(wrap, table) {
     var controls = wrap.querySelector(".controls");
+    if (!controls) {
+      return; /* a short table: sorting only */
+    }
     var text = controls.querySelector("input.filter");
     var severity = controls.querySelector("select.severity");
     var matches = controls.querySelector(".matches");
