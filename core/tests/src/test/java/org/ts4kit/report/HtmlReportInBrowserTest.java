@@ -21,8 +21,9 @@ import org.ts4kit.testkit.HeadlessChromium;
 /**
  * report.html in a real browser: it must load with no console error and no uncaught exception, its
  * script must make every table sortable and filterable, and it must draw something (a screenshot,
- * left in target/report/ to look at). The first three tests keep the check honest: a page that logs
- * an error, and one that throws, must be caught; a clean page must pass. Without Chromium the tests
+ * left in target/report/ to look at). The first four tests keep the check honest: a page that logs
+ * an error, one that throws and one whose security policy blocks a load must be caught; a clean page
+ * that only logs must pass. Without Chromium the tests
  * are skipped (tools/install-chromium.sh installs it), unless {@code -Dts4kit.expectChromium=true}
  * (CI) makes a missing browser a failure.
  */
@@ -63,6 +64,14 @@ class HtmlReportInBrowserTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("uncaught: ") && problems.get(0).contains("ReferenceError: notDefined is not defined"),
                 problems.get(0));
+    }
+
+    @Test
+    void theCheckCatchesALoadTheSecurityPolicyBlocks() throws IOException {
+        List<String> problems = problemsOf("blocked.html", "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">",
+                "<img src=\"https://example.invalid/x.png\" alt=\"\">");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("Content Security Policy"), problems.get(0));
     }
 
     @Test
@@ -126,7 +135,11 @@ class HtmlReportInBrowserTest {
     }
 
     private static List<String> problemsOf(String name, String body) throws IOException {
-        Path html = write(name, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + name + "</title></head><body>"
+        return problemsOf(name, "", body);
+    }
+
+    private static List<String> problemsOf(String name, String head, String body) throws IOException {
+        Path html = write(name, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + head + "<title>" + name + "</title></head><body>"
                 + "<h1>" + name + "</h1>" + body + "</body></html>");
         try (HeadlessChromium.Page page = browser.open(html, 800, 600)) {
             return page.problems();
