@@ -1,5 +1,6 @@
 package org.ts4kit.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -11,7 +12,9 @@ import org.ts4kit.doctor.ModsFile;
 import org.ts4kit.doctor.ModsFolder;
 import org.ts4kit.io.ErrorLine;
 import org.ts4kit.scan.ScanSink;
+import org.ts4kit.telemetry.JvmStats;
 import org.ts4kit.telemetry.ProgressListener;
+import org.ts4kit.telemetry.Telemetry;
 import org.ts4kit.triage.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ts4kit doctor PATH... [--json]}: what is wrong with a Mods folder and what to do about it, one
+ * {@code ts4kit doctor PATH... [--json] [--html FILE]}: what is wrong with a Mods folder and what to do about it, one
  * finding per problem, highest severity first.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -46,6 +49,10 @@ final class DoctorCommand implements Callable<Integer> {
             description = "Only findings of at least this severity: low, medium, high.")
     Severity minSeverity = Severity.NONE;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write report.html to FILE: the findings, the package "
+            + "pairs, broken files, the collection (types, compression, largest packages, duplicates) and the run (latency, GC).")
+    Path html;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads reading packages (default: every core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -53,7 +60,22 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModsFolder mods = ModsFolder.examine(paths, Math.max(1, threads), ScanSink.NONE, ProgressListener.NONE);
+        long start = System.nanoTime();
+        JvmStats before = JvmStats.now();
+        CollectionFigures figures = new CollectionFigures();
+        if (html != null) {
+            Telemetry.get().reset(); // the page's latency figures are this run's
+        }
+        ModsFolder mods = ModsFolder.examine(paths, Math.max(1, threads), html == null ? ScanSink.NONE : figures, ProgressListener.NONE);
+        boolean written = true;
+        if (html != null) {
+            try {
+                DoctorReport.write(DoctorReport.of(paths, mods, figures, (System.nanoTime() - start) / 1e9, threads, before), html);
+            } catch (IOException | RuntimeException e) {
+                err.println(ErrorLine.escape(html + ": cannot write the report: " + e));
+                written = false;
+            }
+        }
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (Finding f : mods.findings()) {
             if (f.severity().compareTo(minSeverity) < 0) {
@@ -79,8 +101,11 @@ final class DoctorCommand implements Callable<Integer> {
                 total == 0 ? "nothing to fix" : total + (total == 1 ? " finding (" : " findings (")
                         + counts.getOrDefault(Severity.HIGH, 0) + " high, " + counts.getOrDefault(Severity.MEDIUM, 0)
                         + " medium, " + counts.getOrDefault(Severity.LOW, 0) + " low)");
+        if (html != null && written) {
+            err.println("report written to " + ErrorLine.escape(html.toString()));
+        }
         err.flush();
-        return total == 0 ? 0 : 1;
+        return total == 0 && written ? 0 : 1;
     }
 
     /** A finding as a block: severity, check and file; what is wrong; the fix; the other files it concerns. */
