@@ -65,6 +65,7 @@ class Output:
         self.backend = backend
         self._db = _DuckDbPython() if backend == "duckdb" else _DuckDbJdbc()
         self._views = {}
+        self._columns = {}
         for name in sorted(os.listdir(self.out_dir)):
             folder = os.path.join(self.out_dir, name)
             if not os.path.isdir(folder) or name.startswith((".", "_")):
@@ -80,6 +81,28 @@ class Output:
 
     def has(self, table):
         return table in self._views
+
+    def columns(self, table):
+        """The column names of ``table`` ([] when the output has no such table)."""
+        if not self.has(table):
+            return []
+        if table not in self._columns:
+            self._columns[table] = list(self.sql(f'DESCRIBE "{table}"')["column_name"])
+        return self._columns[table]
+
+    def need(self, *names):
+        """A notebook cell's guard: True when every name (``"table"`` or ``"table.column"``) can be queried;
+        otherwise prints what is missing (``table findings not in this output (older job)``) and returns False."""
+        ok = True
+        for name in names:
+            table, _, column = name.partition(".")
+            if not self.has(table):
+                print(f"table {table} not in this output (older job)")
+                ok = False
+            elif column and column not in self.columns(table):
+                print(f"column {table}.{column} not in this output (older job)")
+                ok = False
+        return ok
 
     def sql(self, query):
         """Runs one DuckDB SQL statement and returns its result as a pandas.DataFrame."""
