@@ -1,6 +1,6 @@
 """Writes a small fake ts4kit-job output folder with every table the notebooks know, written by DuckDB
 itself: the tables of today's job plus those newer jobs add (conflict_pairs, findings, timings, the
-conflicts' kind/severity, summary.json's gc_seconds), with exactly the job's column names and types.
+conflicts' kind/severity, packages' version, summary.json's gc_seconds and widely_shared_keys), with exactly the job's column names and types.
 tools/run-notebooks.sh --fixtures runs the notebooks on it (and on an --empty one: every table with
 zero rows), so the notebooks are checked against schemas before a job writes them.
 
@@ -25,7 +25,8 @@ TABLES = {
                (10 + i % 90)::INTEGER AS entries, (10 + i % 90 - i % 3)::INTEGER AS live_entries,
                CASE WHEN i % 13 = 5 THEN 'broken' ELSE 'ok' END AS status,
                sha256(i::VARCHAR) AS file_hash,
-               CASE WHEN i % 13 = 5 THEN 'bad magic 0x00000000, expected ''DBPF''' END AS error
+               CASE WHEN i % 13 = 5 THEN 'bad magic 0x00000000, expected ''DBPF''' END AS error,
+               CASE WHEN i % 13 = 5 THEN NULL WHEN i % 17 = 3 THEN '3.0' ELSE '2.1' END AS version
         FROM range(n) t(i)"""),
     "resources": (N_PACKAGES * 40, """
         SELECT printf('Mods/Creator%d/Creator%d_Mod%03d.package', (i // 40) % 7, (i // 40) % 7, i // 40) AS path,
@@ -110,7 +111,8 @@ def write(out_dir, empty=False):
                "packages_ok": rows["packages"] - (0 if empty else N_PACKAGES // 13 + 1),
                "packages_broken": 0 if empty else N_PACKAGES // 13 + 1, "resources": rows["resources"],
                "conflicts": rows["conflicts"], "bytes_read": 0 if empty else 123456789,
-               "wall_seconds": 12.5, "mb_per_second": 0.0 if empty else 9.9, "gc_seconds": 0.8}
+               "wall_seconds": 12.5, "mb_per_second": 0.0 if empty else 9.9, "gc_seconds": 0.8,
+               "widely_shared_keys": 0 if empty else 7}
     with open(os.path.join(out_dir, "summary.json"), "w") as f:
         json.dump(summary, f)
     with open(os.path.join(out_dir, "report.html"), "w") as f:
