@@ -104,7 +104,8 @@ def write(out_dir, empty=False):
         db.sql(f"COPY ({query}) TO '{target}' (FORMAT PARQUET)")
         # what Spark leaves beside the parts: the reader must skip them
         open(os.path.join(folder, "_SUCCESS"), "w").close()
-        open(os.path.join(folder, ".part-00000-fixture-c000.snappy.parquet.crc"), "wb").write(b"crc\0")
+        with open(os.path.join(folder, ".part-00000-fixture-c000.snappy.parquet.crc"), "wb") as f:
+            f.write(b"crc\0")
     db.close()
     rows = {name: 0 if empty else n for name, (n, _) in TABLES.items()}
     summary = {"files_listed": rows["packages"], "other_files_ignored": 3,

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Executes every notebooks/*.ipynb against a job output folder, as CI does, and fails on any cell error:
 #   tools/run-notebooks.sh [--fixtures] [OUT_DIR]   (default: ./demo-out, made by bin/demo when missing)
-# --fixtures also runs them on two outputs notebooks/make_fixture.py writes: one with every table of newer jobs
-# (findings, conflict_pairs, timings...), one with every table empty.
+# --fixtures also runs ts4kit_sql's tests (notebooks/test_ts4kit_sql.py) and the notebooks on two outputs
+# notebooks/make_fixture.py writes: one with every table of newer jobs (findings, conflict_pairs, timings...),
+# one with every table empty.
 # The notebooks read OUT_DIR through notebooks/ts4kit_sql.py: the duckdb Python package when there is one,
 # else DuckDB's JDBC driver through JPype, whose jar this script fetches from Maven Central into
 # notebooks/.lib/ at the version pinned as duckdb.version in pom.xml. Executed copies go to a temporary
@@ -81,6 +82,14 @@ run_all() {
   done
 }
 
+if $FIXTURES; then
+  echo "run-notebooks: ts4kit_sql's tests"
+  if (cd "$ROOT/notebooks" && "$PY" -m unittest test_ts4kit_sql > "$dest/unittest.log" 2>&1); then
+    grep -v '^\s*$' "$dest/unittest.log" | tail -2
+  else
+    tail -40 "$dest/unittest.log" >&2; failed+=(test_ts4kit_sql.py)
+  fi
+fi
 run_all "$OUT" output
 if $FIXTURES; then
   "$PY" "$ROOT/notebooks/make_fixture.py" "$dest/fixture-out" > /dev/null
