@@ -4,11 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.ts4kit.catalog.Catalog;
 import org.ts4kit.dbpf.ReadOptions;
-import org.ts4kit.io.ErrorLine;
 import org.ts4kit.scan.CollectionScan;
 import org.ts4kit.scan.Conflict;
 import org.ts4kit.scan.InputWalker;
@@ -17,6 +16,8 @@ import org.ts4kit.scan.PackageScanner;
 import org.ts4kit.scan.Problem;
 import org.ts4kit.scan.ScanOptions;
 import org.ts4kit.scan.ScanSink;
+import org.ts4kit.triage.PackagePairs;
+import org.ts4kit.triage.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ts4kit conflicts PATH... [--json] [--type T]...}: keys present in two or more packages across folders,
- * files and {@code .zip} archives. Broken inputs are reported on stderr and skipped.
+ * {@code ts4kit conflicts PATH... [--json] [--type T]... [--by-pair] [--min-severity S]}: keys present in two or more
+ * packages across folders, files and {@code .zip} archives; with {@code --by-pair}, the pairs of packages that share
+ * them, ranked. Broken inputs are reported on stderr and skipped.
  */
 @Command(name = "conflicts", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Find resource keys present in two or more packages (folders, files, .zip archives).",
@@ -52,6 +54,15 @@ final class ConflictsCommand implements Callable<Integer> {
                     + "types are not read at all, so their damage does not make a package broken.")
     List<Integer> types;
 
+    @Option(names = "--by-pair", description = "One line per pair of packages that share keys: how many they share, how many "
+            + "differ and how much that matters, ranked by severity then size.")
+    boolean byPair;
+
+    @Option(names = "--min-severity", paramLabel = "S", converter = SeverityOption.class,
+            description = "Only conflicts (or pairs) of at least this severity: none, low, medium, high. Key lines then "
+                    + "also say the kind (identical or override) and the severity.")
+    Severity minSeverity;
+
     @Mixin
     SavedIndexOption savedIndex;
 
@@ -62,6 +73,7 @@ final class ConflictsCommand implements Callable<Integer> {
         Listing listing = InputWalker.list(paths);
         List<Problem> problems;
         List<Conflict> conflicts;
+        Map<String, Integer> keyCounts;
         int broken;
         SavedIndexOption.Refreshed refreshed = null;
         try (Progress progress = Progress.start(spec, "conflicts", "packages", listing.packages().size())) {
@@ -74,6 +86,7 @@ final class ConflictsCommand implements Callable<Integer> {
                 problems = new ArrayList<>(listing.problems());
                 catalog.records().forEach(r -> problems.addAll(r.problems()));
                 broken = listing.problems().size() + catalog.brokenCount();
+                keyCounts = catalog.keyCounts();
             } else {
                 // the type filter narrows the walk itself (the SIMD filter over each index's type column); a saved
                 // index knows every type, but not which problems a narrowed walk would have met, so it is not used
@@ -82,27 +95,33 @@ final class ConflictsCommand implements Callable<Integer> {
                 problems = scan.problems();
                 conflicts = scan.conflicts();
                 broken = scan.brokenCount();
+                keyCounts = scan.keyCounts();
             }
         }
         ErrorReport errors = new ErrorReport(err);
         for (Problem p : problems) {
             errors.report(p);
         }
-        for (Conflict c : conflicts) {
-            if (json) {
-                out.println(new Json().field("key", c.key()).field("packages", c.packages()).field("identical", c.identical()));
-            } else {
-                // names come from the file system: a newline in one must not forge a line
-                out.println(c.key() + "  " + (c.identical() ? "identical" : "differs  ") + "  "
-                        + c.packages().stream().map(ErrorLine::escape).collect(Collectors.joining("  ")));
-            }
+        String found;
+        if (byPair) {
+            PackagePairs pairs = PackagePairs.of(conflicts, keyCounts);
+            int shown = ConflictLines.pairs(out, pairs.ranked(), minSeverity == null ? Severity.NONE : minSeverity, json);
+            found = conflicts.size() + " conflicts in " + shown + " package pairs"
+                    + (pairs.widelySharedKeys() == 0 ? "" : " (" + pairs.widelySharedKeys() + " keys held by more than "
+                            + PackagePairs.MAX_HOLDERS + " packages are not paired)");
+        } else if (minSeverity != null) {
+            int shown = ConflictLines.triaged(out, conflicts, minSeverity, json);
+            found = shown + " conflicts of " + minSeverity.label() + " severity or more (of " + conflicts.size() + ")";
+        } else {
+            ConflictLines.plain(out, conflicts, json);
+            found = conflicts.size() + " conflicts";
         }
         out.flush();
         if (refreshed != null) {
             err.println(refreshed.describe());
         }
-        err.printf("%d packages scanned (%d archives, %d other files ignored): %d conflicts, %d broken inputs skipped%n",
-                listing.packages().size(), listing.archives(), listing.ignored(), conflicts.size(), broken);
+        err.printf("%d packages scanned (%d archives, %d other files ignored): %s, %d broken inputs skipped%n",
+                listing.packages().size(), listing.archives(), listing.ignored(), found, broken);
         err.flush();
         return broken == 0 ? 0 : 1;
     }

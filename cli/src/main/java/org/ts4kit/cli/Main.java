@@ -35,7 +35,7 @@ public final class Main implements Runnable {
      * picocli builds each one's model by reflection (annotation proxies, type converters), which cost
      * a one-command run like {@code ts4kit inspect FILE} more than its actual work.
      */
-    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "search", "find", "index", "shell",
+    static final List<String> SUBCOMMANDS = List.of("inspect", "ls", "cat", "extract", "conflicts", "doctor", "search", "find", "index", "shell",
             "compress-report", "gen", "help");
 
     /**
@@ -122,6 +122,7 @@ public final class Main implements Runnable {
             case "cat": return new CatCommand();
             case "extract": return new ExtractCommand();
             case "conflicts": return new ConflictsCommand();
+            case "doctor": return new DoctorCommand();
             case "search": return new SearchCommand();
             case "index": return new IndexCommand();
             case "find": return new FindCommand();

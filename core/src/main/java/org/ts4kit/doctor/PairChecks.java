@@ -72,8 +72,8 @@ final class PairChecks {
 
     private static Finding conflict(PackagePair p) {
         boolean creator = ModNames.sameCreator(ModNames.fileName(p.packageA()), ModNames.fileName(p.packageB()));
-        String reason = p.packageA() + " and " + p.packageB() + " replace " + count(p.highKeys(), "tuning or SimData resource")
-                + " with different content (" + p.describe() + "): the game uses one of each, so one mod undoes part of the other"
+        String reason = p.packageA() + " and " + p.packageB() + " both replace " + count(p.highKeys(), "tuning or SimData resource")
+                + ", each with different content; " + p.describe() + ". The game uses one of each, so one mod undoes part of the other"
                 + (creator ? "; their names say one creator, who may have meant one to patch the other" : "");
         String fix = creator ? "check the creator's notes: keep both only if one is a patch for the other"
                 : "keep the one you want, or look for a compatibility patch from their creators";

@@ -37,7 +37,9 @@ final class PackageBuilder {
             named(instance, name);
             int type = ResourceFactory.TUNING_TYPES[rnd.nextInt(ResourceFactory.TUNING_TYPES.length)];
             byte[] xml = TuningXml.generate(rnd, name, instance, 400 + rnd.nextInt(rnd.nextInt(8) == 0 ? 30_000 : 4_000));
-            int compression = t == 0 ? Compression.ZLIB : t == 1 && needRefPack ? Compression.REFPACK : pickCompression();
+            // the RefPack entry a CORRUPT_REFPACK package needs is the second tuning, or the first when it has one only
+            boolean refPack = needRefPack && (t == 1 || tunings == 1);
+            int compression = refPack ? Compression.REFPACK : t == 0 ? Compression.ZLIB : pickCompression();
             out.add(new ResourceKey(type, 0, instance), xml, compression);
             if (rnd.nextInt(3) == 0) {
                 out.add(new ResourceKey(ResourceFactory.SIMDATA, rnd.nextInt(0x00FF_FFFF), instance),
