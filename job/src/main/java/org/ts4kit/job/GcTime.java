@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.ts4kit.telemetry.JvmStats;
 
 /**
  * Garbage collection during a run: the sum of the tasks' JVM GC time, as Spark measures it for each
@@ -14,6 +15,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 final class GcTime extends SparkListener implements AutoCloseable {
     private final SparkContext context;
     private final AtomicLong millis = new AtomicLong();
+    private final JvmStats before = JvmStats.now();
 
     private GcTime(SparkContext context) {
         this.context = context;
@@ -42,6 +44,14 @@ final class GcTime extends SparkListener implements AutoCloseable {
             // timed out: the figure is what has arrived
         }
         return millis.get() / 1e3;
+    }
+
+    /**
+     * Collections in this JVM since the start: in local mode every task's (the executor is the driver);
+     * on a cluster the driver's only (executors report GC time per task, not a count).
+     */
+    long driverCollections() {
+        return JvmStats.now().gcCount() - before.gcCount();
     }
 
     @Override

@@ -1,97 +1,135 @@
 package org.ts4kit.job;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ts4kit.report.BrokenRow;
+import org.ts4kit.report.CollectionTotals;
+import org.ts4kit.report.CompressionRow;
+import org.ts4kit.report.DuplicateRow;
+import org.ts4kit.report.FindingRow;
+import org.ts4kit.report.HtmlReport;
+import org.ts4kit.report.Latency;
+import org.ts4kit.report.PackageSizeRow;
+import org.ts4kit.report.PairRow;
+import org.ts4kit.report.PartitionRow;
+import org.ts4kit.report.ReportData;
+import org.ts4kit.report.RunStats;
+import org.ts4kit.report.TypeRow;
 
 /**
- * {@code report.html}: one static page (no scripts, no network) with the summary and bar charts
- * drawn as inline SVG: resources by type, compression mix, packages with the most conflicts, and
- * every broken file with its error.
+ * {@code report.html}: core's {@link HtmlReport} (the page {@code ts4kit doctor --html} writes) over the
+ * job's tables: findings and ranked pairs first, then the collection (types, compression, largest
+ * packages, duplicated contents, broken packages) and the run (throughput, open and read latency of the
+ * packages from {@code timings}, GC, each partition's throughput). Each list is aggregated by Spark and
+ * only as much is collected as the page shows.
  */
 final class Report {
+    /** Pairs collected, the most severe first: as the CLI's report (the page shows fewer). */
+    private static final int MAX_PAIRS = 20_000;
+    private static final int MAX_BROKEN = 10_000;
+    private static final int MAX_DUPLICATES = 1_000;
+    private static final int MAX_LARGEST = 100;
+
     private Report() {
     }
 
-    static void write(SparkSession spark, JobOptions o, JobSummary s, Configuration conf) throws IOException {
-        Ts4kitJob.read(spark, o, Tables.RESOURCES).createOrReplaceTempView("report_resources");
-        Ts4kitJob.read(spark, o, Tables.PACKAGES).createOrReplaceTempView("report_packages");
-        Ts4kitJob.read(spark, o, Tables.CONFLICTS).createOrReplaceTempView("report_conflicts");
-        StringBuilder h = new StringBuilder(16_384);
-        h.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>ts4kit report</title><style>")
-                .append("body{font:14px system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}")
-                .append("td,th{padding:2px 8px;text-align:left;border-bottom:1px solid #ddd}td.n{text-align:right}")
-                .append("svg text{font:12px system-ui,sans-serif}</style></head><body><h1>ts4kit report</h1>");
-        h.append("<table>");
-        row(h, "files listed", s.filesListed);
-        row(h, "packages ok", s.packagesOk);
-        row(h, "packages broken", s.packagesBroken);
-        row(h, "resources", s.resources);
-        row(h, "conflicting keys", s.conflicts);
-        row(h, "bytes read", s.bytesRead);
-        h.append(String.format(Locale.ROOT, "<tr><th>wall time</th><td class=n>%.1f s (%.1f MB/s)</td></tr></table>",
-                s.wallSeconds, s.megabytesPerSecond()));
-        chart(h, "Resources by type", spark.sql("SELECT coalesce(type_name, type) AS label, count(*) AS n FROM report_resources"
-                + " GROUP BY 1 ORDER BY n DESC, label LIMIT 15").collectAsList());
-        chart(h, "Compression", spark.sql("SELECT compression AS label, count(*) AS n FROM report_resources"
-                + " GROUP BY 1 ORDER BY n DESC, label").collectAsList());
-        chart(h, "Packages with the most conflicting keys", spark.sql("SELECT p AS label, count(*) AS n FROM report_conflicts"
-                + " LATERAL VIEW explode(packages) t AS p GROUP BY p ORDER BY n DESC, label LIMIT 20").collectAsList());
-        List<Row> broken = spark.sql("SELECT path, error FROM report_packages WHERE status = 'broken' ORDER BY path LIMIT 500")
-                .collectAsList();
-        h.append("<h2>Broken files (").append(s.packagesBroken).append(")</h2><table>");
-        for (Row r : broken) {
-            h.append("<tr><td>").append(esc(r.getString(0))).append("</td><td>").append(esc(r.getString(1))).append("</td></tr>");
+    /**
+     * @param all      the run's cached {@code all} table (broken packages with their first problem)
+     * @param gcCount  garbage collections in the driver's JVM during the run (in local mode, every task's)
+     */
+    static void write(SparkSession spark, JobOptions o, Dataset<Row> all, JobSummary s, long gcCount, Configuration conf)
+            throws IOException {
+        ReportData.Builder b = ReportData.builder()
+                .title("ts4kit job: " + String.join(", ", o.inputs))
+                .subtitle(s.filesListed + " files listed, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        for (Row r : Ts4kitJob.read(spark, o, Tables.FINDINGS).collectAsList()) {
+            b.finding(new FindingRow(r.getAs("severity"), r.getAs("check"), r.getList(r.fieldIndex("paths")), r.getAs("reason"),
+                    r.getAs("fix")));
         }
-        h.append("</table></body></html>\n");
+        for (Row r : Ts4kitJob.read(spark, o, Tables.CONFLICT_PAIRS).limit(MAX_PAIRS).collectAsList()) {
+            b.pair(new PairRow(r.getAs("package_a"), r.getAs("package_b"), r.<Long>getAs("shared_keys"),
+                    r.<Long>getAs("differing_keys"), r.getAs("severity"), r.<Long>getAs("high_keys"), r.<Long>getAs("medium_keys"),
+                    r.<Long>getAs("low_keys"), r.<Boolean>getAs("versions_of_one_mod"), r.<Boolean>getAs("same_creator")));
+        }
+        for (Row r : all.where("kind = 'package' AND status = 'broken'").select("path", "error_offset", "reason")
+                .orderBy("path").limit(MAX_BROKEN).collectAsList()) {
+            b.broken(new BrokenRow(r.getString(0), r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? "" : r.getString(2)));
+        }
+        b.totals(new CollectionTotals(s.filesListed, s.packagesOk, s.packagesBroken, s.resources, s.bytesRead));
+        collection(spark, o, b);
+        run(spark, o, s, gcCount, b);
         Path p = new Path(o.out, "report.html");
         try (OutputStream out = p.getFileSystem(conf).create(p, true)) {
-            out.write(h.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(HtmlReport.render(b.build()).getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static void row(StringBuilder h, String label, long value) {
-        h.append("<tr><th>").append(label).append("</th><td class=n>").append(String.format(Locale.ROOT, "%,d", value))
-                .append("</td></tr>");
+    /** Resources by type and by compression, the largest packages, the contents stored most wastefully often. */
+    private static void collection(SparkSession spark, JobOptions o, ReportData.Builder b) {
+        Dataset<Row> resources = Ts4kitJob.read(spark, o, Tables.RESOURCES);
+        for (Row r : resources.groupBy(resources.col("type_name"), resources.col("type"))
+                .agg(expr("count(*)"), expr("sum(mem_size)"))
+                .collectAsList()) {
+            b.type(new TypeRow(r.isNullAt(0) ? r.getString(1) : r.getString(0), r.getLong(2), r.getLong(3)));
+        }
+        for (Row r : resources.groupBy("compression").agg(expr("count(*)"),
+                expr("sum(file_size)"), expr("sum(mem_size)"))
+                .collectAsList()) {
+            b.compression(new CompressionRow(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3)));
+        }
+        for (Row r : Ts4kitJob.read(spark, o, Tables.PACKAGES).orderBy(col("bytes").desc(),
+                col("path")).limit(MAX_LARGEST).select("path", "bytes", "live_entries").collectAsList()) {
+            b.largest(new PackageSizeRow(r.getString(0), r.getLong(1), r.getInt(2)));
+        }
+        for (Row r : Ts4kitJob.read(spark, o, Tables.DUPLICATES).selectExpr("keys", "bytes", "occurrences")
+                .orderBy(expr("bytes * (occurrences - 1)").desc(), col("bytes").desc())
+                .limit(MAX_DUPLICATES).collectAsList()) {
+            b.duplicate(new DuplicateRow(keys(r.getList(0)), r.getLong(1), r.getLong(2)));
+        }
     }
 
-    /** A horizontal bar chart of (label, count) rows as inline SVG. */
-    private static void chart(StringBuilder h, String title, List<Row> rows) {
-        h.append("<h2>").append(esc(title)).append("</h2>");
-        if (rows.isEmpty()) {
-            h.append("<p>none</p>");
-            return;
-        }
-        long max = 1;
-        for (Row r : rows) {
-            max = Math.max(max, r.getLong(1));
-        }
-        int bar = 18;
-        h.append("<svg width=\"900\" height=\"").append(rows.size() * bar + 4).append("\">");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            long n = r.getLong(1);
-            int w = (int) Math.max(1, 520 * n / max);
-            int y = i * bar;
-            h.append("<text x=\"0\" y=\"").append(y + 13).append("\">").append(esc(shorten(String.valueOf(r.get(0))))).append("</text>")
-                    .append("<rect x=\"300\" y=\"").append(y + 2).append("\" width=\"").append(w).append("\" height=\"")
-                    .append(bar - 4).append("\" fill=\"#4a7bd0\"/>")
-                    .append("<text x=\"").append(306 + w).append("\" y=\"").append(y + 13).append("\">").append(n).append("</text>");
-        }
-        h.append("</svg>");
+    /** A duplicate's keys, the first few: a content stored under hundreds of keys would make a row of pages. */
+    static String keys(List<String> keys) {
+        int shown = Math.min(keys.size(), 3);
+        return String.join(", ", keys.subList(0, shown)) + (keys.size() > shown ? " and " + (keys.size() - shown) + " more" : "");
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 45 ? s : "…" + s.substring(s.length() - 44);
+    /**
+     * Throughput, latency percentiles of opening and reading each package (exact: every package's
+     * time is one value of {@code timings}), GC, and each partition's packages, bytes and read time.
+     */
+    private static void run(SparkSession spark, JobOptions o, JobSummary s, long gcCount, ReportData.Builder b) {
+        Dataset<Row> timings = Ts4kitJob.read(spark, o, Tables.TIMINGS);
+        Row l = timings.selectExpr("count(*)", "percentile(open_ms, array(0.5, 0.95, 0.99))", "max(open_ms)",
+                "percentile(read_ms, array(0.5, 0.95, 0.99))", "max(read_ms)").first();
+        long n = l.getLong(0);
+        int threads = spark.sparkContext().defaultParallelism();
+        b.run(new RunStats(s.packagesOk + s.packagesBroken, s.bytesRead, s.wallSeconds, threads,
+                n == 0 ? null : latency(n, l.getList(1), l.getDouble(2)), n == 0 ? null : latency(n, l.getList(3), l.getDouble(4)),
+                gcCount, s.gcSeconds));
+        List<PartitionRow> partitions = new ArrayList<>();
+        for (Row r : timings.groupBy("partition").agg(expr("count(*)"),
+                expr("sum(bytes)"), expr("sum(read_ms) / 1000"))
+                .collectAsList()) {
+            partitions.add(new PartitionRow(r.getInt(0), r.getLong(1), r.getLong(2), r.getDouble(3)));
+        }
+        b.partitions(partitions);
     }
 
-    static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static Latency latency(long count, List<Double> percentiles, double max) {
+        return new Latency(count, percentiles.get(0), percentiles.get(1), percentiles.get(2), max);
     }
 }

@@ -72,7 +72,7 @@ public final class Ts4kitJob {
                     gc.seconds(), seconds);
             summary.write(o.out, conf);
             JobSteps.describe(spark.sparkContext(), "write report");
-            Report.write(spark, o, summary, conf);
+            Report.write(spark, o, all, summary, gc.driverCollections(), conf);
             return summary;
         } finally {
             JobSteps.describe(spark.sparkContext(), null);

@@ -1,6 +1,7 @@
 package org.ts4kit.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,16 @@ class DoctorJobTest {
                     .map(r -> r.<String>getAs("severity")).collect(Collectors.toList());
             assertEquals(List.of(p.severity()), matching, "planted " + p);
         }
+    }
+
+    @Test
+    void reportShowsTheFindingsPairsAndTheRun() throws Exception {
+        String html = Files.readString(Path.of(options.out, "report.html"));
+        for (Row r : Ts4kitJob.read(SharedSpark.get(), options, Tables.FINDINGS).collectAsList()) {
+            assertTrue(html.contains(r.getAs("check")) && html.contains(r.<String>getAs("path")), r.toString());
+        }
+        assertTrue(html.contains("Bravo-Lot.package") && html.contains("Lots.zip!/Lots/Alpha_Lot.package"), "pairs");
+        assertTrue(html.contains("open a package") && html.contains("Partitions"), "the run's latency and partitions");
     }
 
     @Test
