@@ -18,11 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ts4kit.dbpf.ReadOptions;
+import org.ts4kit.doctor.ModsFile;
+import org.ts4kit.doctor.ModsFolder;
 import org.ts4kit.scan.FolderWalker;
 import org.ts4kit.scan.InputWalker;
 import org.ts4kit.scan.Listing;
 import org.ts4kit.scan.PackageInput;
 import org.ts4kit.scan.Problem;
+import org.ts4kit.scan.ScanSink;
+import org.ts4kit.telemetry.ProgressListener;
 import org.ts4kit.testkit.OddFolder;
 
 /**
@@ -55,6 +59,22 @@ class FileListerTest {
         assertEquals(expected.packages + expected.archives, jobFiles.size(), jobFiles.toString());
         assertEquals(List.of(), cli.problems());
         assertTrue(job.files.stream().allMatch(f -> f.problem == null), job.files.toString());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void ignoredFilesAreKeptByNameAsTheDoctorWalksThem(@TempDir Path dir) throws Exception {
+        OddFolder.write(dir);
+        FileLister.ListedFiles job = FileLister.list(List.of(dir.toString()), new Configuration());
+        ModsFolder doctor = ModsFolder.examine(List.of(dir), 1, ScanSink.NONE, ProgressListener.NONE);
+
+        assertEquals(job.ignored, job.others.size() + job.notFollowed.size(), "every ignored entry kept, by name");
+        Set<String> listed = new TreeSet<>(jobNames(job));
+        job.others.forEach(f -> listed.add(f.name));
+        assertEquals(doctor.files().stream().map(ModsFile::path).collect(Collectors.toCollection(TreeSet::new)), listed,
+                "the files the doctor walks");
+        assertEquals(doctor.unreadable().size(), job.notFollowed.size(), "FIFOs and broken links: unreadable to the doctor");
+        assertTrue(job.others.stream().allMatch(f -> f.relative.equals(f.name) && f.size >= 0 && f.modified > 0), job.others.toString());
     }
 
     @Test

@@ -86,7 +86,7 @@ public final class FileProcessor {
         } catch (IOException | RuntimeException e) {
             out.expectedPackages = 1; // an unreadable archive is one broken row under its own name
             Problem p = Problem.of(file.name, e);
-            out.packages.add(new PackageRow(file.name, file.size, modified, 0, 0, true, null, p.toString()));
+            out.packages.add(new PackageRow(file.name, file.size, modified, 0, 0, true, null, p.toString(), null));
             out.errors.add(ErrorRow.of(p));
             return out;
         }
@@ -172,7 +172,8 @@ public final class FileProcessor {
             byte[] fileHash = pkg.fileHash();
             long bytes = pkg.length() >= 0 ? pkg.length() : pkg.input().size();
             out.packages.add(new PackageRow(pkg.name(), bytes, modified, pkg.entryCount(), pkg.liveCount(), pkg.isBroken(),
-                    fileHash == null ? null : Sha256.hex(fileHash), problems.isEmpty() ? null : problems.get(0).toString()));
+                    fileHash == null ? null : Sha256.hex(fileHash), problems.isEmpty() ? null : problems.get(0).toString(),
+                    pkg.version()));
             problems.forEach(p -> out.errors.add(ErrorRow.of(p)));
             pkg.warnings().forEach(p -> out.errors.add(ErrorRow.of(p)));
         }

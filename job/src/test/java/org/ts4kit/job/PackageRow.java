@@ -16,9 +16,11 @@ public final class PackageRow implements Serializable {
     public final String fileHash;
     /** The first error line, or null. */
     public final String error;
+    /** The DBPF header version ({@code 2.1}), or null when the header did not read. */
+    public final String version;
 
     PackageRow(String path, long bytes, Timestamp modified, int entries, int liveEntries, boolean broken, String fileHash,
-            String error) {
+            String error, String version) {
         this.path = path;
         this.bytes = bytes;
         this.modified = modified;
@@ -27,6 +29,7 @@ public final class PackageRow implements Serializable {
         this.broken = broken;
         this.fileHash = fileHash;
         this.error = error;
+        this.version = version;
     }
 
     /** {@code ok} or {@code broken}, as the table spells it. */
@@ -36,6 +39,6 @@ public final class PackageRow implements Serializable {
 
     /** The values in the table's column order. */
     Object[] values() {
-        return new Object[] {path, bytes, modified, entries, liveEntries, status(), fileHash, error};
+        return new Object[] {path, bytes, modified, entries, liveEntries, status(), fileHash, error, version};
     }
 }

@@ -14,8 +14,8 @@ final class TableSnapshot {
 
     static Map<String, List<String>> of(SparkSession spark, JobOptions o) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String table : new String[] {Tables.PACKAGES, Tables.RESOURCES, Tables.CONFLICTS, Tables.DUPLICATES, Tables.STRINGS,
-            Tables.ERRORS}) {
+        for (String table : new String[] {Tables.PACKAGES, Tables.RESOURCES, Tables.CONFLICTS, Tables.CONFLICT_PAIRS, Tables.DUPLICATES,
+            Tables.STRINGS, Tables.ERRORS, Tables.FINDINGS}) {
             List<String> lines = new ArrayList<>();
             for (Row r : Ts4kitJob.read(spark, o, table).collectAsList()) {
                 lines.add(r.toString());

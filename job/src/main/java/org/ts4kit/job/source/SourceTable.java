@@ -19,7 +19,9 @@ public enum SourceTable {
      * Every table's rows from one walk, told apart by {@code kind} ({@code file}, {@code package},
      * {@code resource}, {@code string}, {@code error}): what the job reads, once, and caches. Resource rows
      * also carry numeric keys and their package's status; file rows the number of packages the listed
-     * file must produce (exactly-once accounting).
+     * file must produce (exactly-once accounting); package rows where and how long they were read
+     * ({@code partition}, {@code executor}, {@code open_ms}, {@code read_ms}), their decoded {@code keys}
+     * and their first problem ({@code error_offset}, {@code reason}).
      */
     ALL("all");
 
