@@ -45,11 +45,31 @@ final class PairChecks {
         for (List<ModsFile> versions : mods.values()) {
             out.add(versions(versions));
         }
+        scriptVersions(files, copies, out);
         for (PackagePair p : conflicts) {
             boolean oneMod = parent.containsKey(p.packageA()) && parent.containsKey(p.packageB())
                     && find(parent, p.packageA()).equals(find(parent, p.packageB()));
             if (!oneMod) {
                 out.add(conflict(p));
+            }
+        }
+    }
+
+    /**
+     * Scripts hold no keys to compare, and two versions of one script both run: scripts whose names are
+     * alike ({@link ModNames#stem}) are versions of one mod, unless they are copies of one file (said as such).
+     */
+    private static void scriptVersions(Map<String, ModsFile> files, Map<String, String> copies, List<Finding> out) {
+        Map<String, List<ModsFile>> byStem = new TreeMap<>();
+        for (ModsFile f : files.values()) {
+            String stem = ModNames.stem(f.path());
+            if (f.kind() == ModsFile.Kind.SCRIPT && !stem.isEmpty() && isKept(f.path(), copies)) {
+                byStem.computeIfAbsent(stem, k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (List<ModsFile> versions : byStem.values()) {
+            if (versions.size() > 1) {
+                out.add(versions(versions));
             }
         }
     }
