@@ -81,6 +81,13 @@ class DoctorTest {
     }
 
     @Test
+    void aZeroByteFileIsEmptyNotBrokenAndAnUnfinishedDownloadIsJunk() {
+        ModsFile zero = ModsFile.unread("zero.package", "zero.package", 0, -1).read(null, true, 0, "truncated header", 0);
+        List<Finding> findings = Doctor.examine(List.of(zero, file("Downloads/Hair.package.crdownload")), List.of(), List.of());
+        assertEquals(List.of("medium junk [Downloads/Hair.package.crdownload]", "low empty-package [zero.package]"), checks(findings));
+    }
+
+    @Test
     void oneCreatorsOverridesAreMediumOtherCreatorsHighAndLowerSeveritiesAreNoFinding() {
         List<ModsFile> files = List.of(ok("Zed_Base.package", 5), ok("Zed_Patch.package", 5), ok("Amy_Tweak.package", 5),
                 ok("Bo_Hair.package", 5), ok("Cy_Hair.package", 5));
