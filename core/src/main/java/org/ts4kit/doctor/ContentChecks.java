@@ -25,7 +25,11 @@ final class ContentChecks {
                 continue;
             }
             String game = GameRules.otherGame(f);
-            if (game != null) {
+            if (f.size() == 0) {
+                // a zero-byte file does not read, but what is wrong is that it holds nothing, not that it is damaged
+                out.add(Finding.of(Severity.LOW, Check.EMPTY_PACKAGE, f.path(), "the file is empty (0 bytes): it does nothing",
+                        "delete it (download the mod again if you meant to install it)"));
+            } else if (game != null) {
                 out.add(Finding.of(Severity.HIGH, Check.OTHER_GAME, f.path(),
                         "a package of " + game + ", not of The Sims 4 (DBPF 2.1): the game cannot use it and may report errors",
                         "delete it, or move it to the Mods folder of the game it is for"));

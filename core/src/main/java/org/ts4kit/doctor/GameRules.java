@@ -45,7 +45,14 @@ public final class GameRules {
         }
         String name = relative.substring(relative.lastIndexOf('/') + 1);
         String lower = name.toLowerCase(Locale.ROOT);
-        return name.startsWith("._") || lower.equals(".ds_store") || lower.equals("thumbs.db") || lower.equals("desktop.ini");
+        return name.startsWith("._") || lower.equals(".ds_store") || lower.equals("thumbs.db") || lower.equals("desktop.ini")
+                || isUnfinishedDownload(relative);
+    }
+
+    /** What a browser leaves while it downloads ({@code Mod.package.part}, {@code .crdownload}): the mod is not there yet. */
+    static boolean isUnfinishedDownload(String relative) {
+        String lower = relative.substring(relative.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return lower.endsWith(".part") || lower.endsWith(".crdownload") || lower.endsWith(".partial") || lower.endsWith(".download");
     }
 
     /** macOS resource forks: the ones the game may try to load ({@code ._x.package}) or a {@code __MACOSX} folder. */

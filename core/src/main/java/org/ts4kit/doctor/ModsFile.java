@@ -29,7 +29,10 @@ public record ModsFile(String path, String relative, long size, long modified, K
         SCRIPT,
         /** {@code .zip}, {@code .rar}, {@code .7z}: never opened by the game. */
         ARCHIVE,
-        /** Left by another system: {@code __MACOSX/…}, {@code ._x} resource forks, {@code .DS_Store}, {@code Thumbs.db}. */
+        /**
+         * Left by another system: {@code __MACOSX/…}, {@code ._x} resource forks, {@code .DS_Store}, {@code Thumbs.db},
+         * unfinished downloads ({@code .part}, {@code .crdownload}).
+         */
         JUNK,
         /** Anything else (readmes, images, {@code Resource.cfg}): the game passes over it. */
         OTHER

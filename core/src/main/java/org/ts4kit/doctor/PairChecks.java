@@ -24,8 +24,8 @@ final class PairChecks {
         for (PackagePair p : pairs) {
             ModsFile a = files.get(p.packageA());
             ModsFile b = files.get(p.packageB());
-            if (a == null || b == null || !ContentChecks.isSims4Package(a) || !ContentChecks.isSims4Package(b)) {
-                continue; // an archive's member, another game's package: not what the game loads together
+            if (!loadedTogether(a) || !loadedTogether(b)) {
+                continue; // an archive's member, another game's package, a broken one: said otherwise, if at all
             }
             String copyOf = copies.get(p.packageA());
             if (copyOf != null && copyOf.equals(copies.get(p.packageB()))) {
@@ -33,7 +33,8 @@ final class PairChecks {
             }
             if (p.versionsOfOneMod()) {
                 union(parent, p.packageA(), p.packageB());
-            } else if (p.severity() == Severity.HIGH) {
+            } else if (p.severity() == Severity.HIGH && isKept(p.packageA(), copies) && isKept(p.packageB(), copies)) {
+                // a spare copy of a file conflicts as its kept copy does: one problem, said once (delete the copy)
                 conflicts.add(p);
             }
         }
@@ -44,11 +45,44 @@ final class PairChecks {
         for (List<ModsFile> versions : mods.values()) {
             out.add(versions(versions));
         }
+        scriptVersions(files, copies, out);
         for (PackagePair p : conflicts) {
-            if (!parent.containsKey(p.packageA()) || !find(parent, p.packageA()).equals(find(parent, p.packageB()))) {
+            boolean oneMod = parent.containsKey(p.packageA()) && parent.containsKey(p.packageB())
+                    && find(parent, p.packageA()).equals(find(parent, p.packageB()));
+            if (!oneMod) {
                 out.add(conflict(p));
             }
         }
+    }
+
+    /**
+     * Scripts hold no keys to compare, and two versions of one script both run: scripts whose names are
+     * alike ({@link ModNames#stem}) are versions of one mod, unless they are copies of one file (said as such).
+     */
+    private static void scriptVersions(Map<String, ModsFile> files, Map<String, String> copies, List<Finding> out) {
+        Map<String, List<ModsFile>> byStem = new TreeMap<>();
+        for (ModsFile f : files.values()) {
+            String stem = ModNames.stem(f.path());
+            if (f.kind() == ModsFile.Kind.SCRIPT && !stem.isEmpty() && isKept(f.path(), copies)) {
+                byStem.computeIfAbsent(stem, k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (List<ModsFile> versions : byStem.values()) {
+            if (versions.size() > 1) {
+                out.add(versions(versions));
+            }
+        }
+    }
+
+    /** Not a spare copy: no copy of it at all, or the copy the duplicate-files finding keeps. */
+    private static boolean isKept(String path, Map<String, String> copies) {
+        String kept = copies.get(path);
+        return kept == null || kept.equals(path);
+    }
+
+    /** A Sims 4 package that read: what a pair finding can be about. */
+    private static boolean loadedTogether(ModsFile f) {
+        return f != null && f.state() == ModsFile.State.OK && ContentChecks.isSims4Package(f);
     }
 
     private static Finding versions(List<ModsFile> versions) {

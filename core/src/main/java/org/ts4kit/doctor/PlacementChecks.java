@@ -90,6 +90,10 @@ final class PlacementChecks {
             int mac = r.startsWith("__MACOSX/") ? 0 : r.indexOf("/__MACOSX/") + 1;
             if (r.startsWith("__MACOSX/") || mac > 0) {
                 macFolders.computeIfAbsent(r.substring(0, mac + "__MACOSX".length()), k -> new ArrayList<>()).add(f);
+            } else if (GameRules.isUnfinishedDownload(r)) {
+                out.add(Finding.of(Severity.MEDIUM, Check.JUNK, f.path(),
+                        "an unfinished download: the browser stopped before the file was whole, so the mod is not installed",
+                        "delete it and download the mod again"));
             } else if (GameRules.isMacFork(r)) {
                 int slash = r.lastIndexOf('/');
                 forks.computeIfAbsent(slash < 0 ? "" : r.substring(0, slash), k -> new ArrayList<>()).add(f);

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ts4kit.doctor.Check;
 import org.ts4kit.doctor.Doctor;
 import org.ts4kit.doctor.Finding;
 import org.ts4kit.doctor.GameRules;
@@ -20,7 +21,8 @@ import org.ts4kit.triage.Severity;
 /**
  * The doctor on any facts: file names from the fuzzer (odd separators, {@code __MACOSX}, {@code ._}, no extension,
  * deep paths), any header version and reader problem, any pairs. It must not throw; each finding names only files
- * it was given; no file is in two findings of one check (one finding per problem); findings come in
+ * it was given; no file is in two findings of one check, and no pair in two conflict findings (one finding per
+ * problem); a spare copy of a file is never in a conflict finding (its kept copy is); findings come in
  * {@link Finding#ORDER}. Name rules hold for any name: a stem is its own stem.
  */
 class DoctorFuzzTest {
@@ -46,12 +48,16 @@ class DoctorFuzzTest {
             files.add(f);
         }
         List<PackagePair> pairs = new ArrayList<>();
+        Set<String> paired = new HashSet<>(); // PackagePairs makes one pair per two packages
         List<String> names = new ArrayList<>(known);
         names.sort(null);
         for (int i = data.consumeInt(0, 20); i > 0 && names.size() > 1; i--) {
             int a = data.consumeInt(0, names.size() - 2);
             int b = data.consumeInt(a + 1, names.size() - 1);
             long high = data.consumeLong(0, 5);
+            if (!paired.add(names.get(a) + "\u0000" + names.get(b))) {
+                continue;
+            }
             pairs.add(new PackagePair(names.get(a), names.get(b), high + 1, high, high > 0 ? Severity.HIGH : Severity.NONE,
                     high, 0, 0, data.consumeBoolean(), data.consumeBoolean()));
         }
@@ -71,14 +77,36 @@ class DoctorFuzzTest {
                 if (!known.contains(p)) {
                     throw new AssertionError("a finding names a file it was not given: " + p + " in " + f);
                 }
-                if (!seen.computeIfAbsent(f.check().label(), k -> new HashSet<>()).add(p)) {
+                // a package may conflict with several others, each pair a problem of its own (checked below); any other check names a file once
+                if (f.check() != Check.CONFLICT && !seen.computeIfAbsent(f.check().label(), k -> new HashSet<>()).add(p)) {
                     throw new AssertionError(p + " is in two " + f.check().label() + " findings: " + findings);
                 }
+            }
+            if (f.check() == Check.CONFLICT) {
+                Set<String> spares = spareCopies(findings);
+                for (String q : f.paths()) {
+                    if (spares.contains(q)) {
+                        throw new AssertionError("a spare copy in a conflict finding: " + f);
+                    }
+                }
+            }
+            if (f.check() == Check.CONFLICT && !seen.computeIfAbsent("conflict pairs", k -> new HashSet<>()).add(String.join("\u0000", f.paths()))) {
+                throw new AssertionError("one pair in two conflict findings: " + f);
             }
             if (f.reason().isBlank() || f.fix().isBlank()) {
                 throw new AssertionError("a finding without words: " + f);
             }
         }
+    }
+
+    private static Set<String> spareCopies(List<Finding> findings) {
+        Set<String> spares = new HashSet<>();
+        for (Finding f : findings) {
+            if (f.check() == Check.DUPLICATE_FILES) {
+                f.paths().stream().filter(p -> !p.equals(f.path())).forEach(spares::add);
+            }
+        }
+        return spares;
     }
 
     private static void checkName(String name) {

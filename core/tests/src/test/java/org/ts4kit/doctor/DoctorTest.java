@@ -71,6 +71,23 @@ class DoctorTest {
     }
 
     @Test
+    void scriptsWithAlikeNamesAreVersionsUnlessTheyAreCopies() {
+        List<Finding> findings = Doctor.examine(List.of(
+                file("mc_cmd_center_2024_1.ts4script").hashed("01"), file("MCCC/mc_cmd_center_2024_2.ts4script").hashed("02"),
+                file("mc_woohoo.ts4script").hashed("03"), file("lib.ts4script").hashed("04"), file("Old/lib.ts4script").hashed("04")),
+                List.of(), List.of());
+        assertEquals(List.of("high several-versions [MCCC/mc_cmd_center_2024_2.ts4script, mc_cmd_center_2024_1.ts4script]",
+                "medium duplicate-files [Old/lib.ts4script, lib.ts4script]"), checks(findings));
+    }
+
+    @Test
+    void aZeroByteFileIsEmptyNotBrokenAndAnUnfinishedDownloadIsJunk() {
+        ModsFile zero = ModsFile.unread("zero.package", "zero.package", 0, -1).read(null, true, 0, "truncated header", 0);
+        List<Finding> findings = Doctor.examine(List.of(zero, file("Downloads/Hair.package.crdownload")), List.of(), List.of());
+        assertEquals(List.of("medium junk [Downloads/Hair.package.crdownload]", "low empty-package [zero.package]"), checks(findings));
+    }
+
+    @Test
     void oneCreatorsOverridesAreMediumOtherCreatorsHighAndLowerSeveritiesAreNoFinding() {
         List<ModsFile> files = List.of(ok("Zed_Base.package", 5), ok("Zed_Patch.package", 5), ok("Amy_Tweak.package", 5),
                 ok("Bo_Hair.package", 5), ok("Cy_Hair.package", 5));
