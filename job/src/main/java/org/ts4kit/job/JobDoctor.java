@@ -47,7 +47,7 @@ final class JobDoctor {
     static Dataset<Row> findings(SparkSession spark, DoctorFacts facts, Dataset<Row> all, Dataset<Row> conflicts,
             Dataset<Row> pairs, Dataset<Row> keyCounts, long resources) {
         Set<String> loaded = new HashSet<>(); // unbroken packages the game loads
-        List<String> otherGame = new ArrayList<>();
+        Set<String> otherGame = new HashSet<>();
         for (ModsFile f : facts.files) {
             if (f.kind() == ModsFile.Kind.PACKAGE && f.state() == ModsFile.State.OK) {
                 loaded.add(f.path());
