@@ -72,16 +72,16 @@ final class DoctorReport {
         b.types(figures.types()).compression(figures.compression()).largest(figures.largest(100));
         JvmStats after = JvmStats.now();
         Telemetry t = Telemetry.get();
-        b.run(new RunStats(ok + broken, figures.bytesRead(), seconds, threads, latency(t.histogram(Telemetry.OPENS)),
-                latency(t.histogram(Telemetry.READS)), after.gcCount() - before.gcCount(), (after.gcMillis() - before.gcMillis()) / 1e3));
+        b.run(new RunStats(ok + broken, figures.bytesRead(), seconds, threads, latency("open a package", t.histogram(Telemetry.OPENS)),
+                latency("read a resource", t.histogram(Telemetry.READS)), after.gcCount() - before.gcCount(), (after.gcMillis() - before.gcMillis()) / 1e3));
         return b.build();
     }
 
-    private static Latency latency(LatencyHistogram h) {
+    private static Latency latency(String what, LatencyHistogram h) {
         if (h.count() == 0) {
             return null;
         }
-        return new Latency(h.count(), h.percentile(50) / 1e6, h.percentile(95) / 1e6, h.percentile(99) / 1e6, h.max() / 1e6);
+        return new Latency(what, h.count(), h.percentile(50) / 1e6, h.percentile(95) / 1e6, h.percentile(99) / 1e6, h.max() / 1e6);
     }
 
     /** Written beside the target and moved over it: a reader never sees half a page. */

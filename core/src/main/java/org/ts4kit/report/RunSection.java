@@ -59,16 +59,17 @@ final class RunSection {
         Table.open(out, "latency", "operations", 2, 2, "", List.of(), Table.text("Operation"), Table.num("Count"),
                 Table.num("P50 ms"), Table.num("P95 ms"), Table.num("P99 ms"), Table.num("Max ms"));
         List<Svg.Bar> bars = new ArrayList<>();
-        latencyRow(out, bars, "open a package", r.open());
-        latencyRow(out, bars, "read a resource", r.read());
+        latencyRow(out, bars, r.open());
+        latencyRow(out, bars, r.read());
         Table.close(out);
         CollectionSection.chart(out, "Latency percentiles (ms)", "latency", bars);
     }
 
-    private static void latencyRow(StringBuilder out, List<Svg.Bar> bars, String name, Latency l) {
+    private static void latencyRow(StringBuilder out, List<Svg.Bar> bars, Latency l) {
         if (l == null) {
             return;
         }
+        String name = l.what();
         Table.row(out, null);
         Table.cell(out, name);
         Table.count(out, l.count());
@@ -77,7 +78,8 @@ final class RunSection {
         Table.decimal(out, l.p99Ms(), 3);
         Table.decimal(out, l.maxMs(), 3);
         Table.endRow(out);
-        String op = name.substring(0, name.indexOf(' '));
+        int space = name.indexOf(' ');
+        String op = space < 0 ? name : name.substring(0, space);
         double[] values = {l.p50Ms(), l.p95Ms(), l.p99Ms(), l.maxMs()};
         String[] names = {"P50", "P95", "P99", "max"};
         for (int i = 0; i < values.length; i++) {

@@ -118,7 +118,8 @@ final class Report {
         long n = l.getLong(0);
         int threads = spark.sparkContext().defaultParallelism();
         b.run(new RunStats(s.packagesOk + s.packagesBroken, s.bytesRead, s.wallSeconds, threads,
-                n == 0 ? null : latency(n, l.getList(1), l.getDouble(2)), n == 0 ? null : latency(n, l.getList(3), l.getDouble(4)),
+                n == 0 ? null : latency("open a package", n, l.getList(1), l.getDouble(2)),
+                n == 0 ? null : latency("read a package", n, l.getList(3), l.getDouble(4)),
                 gcCount, s.gcSeconds));
         List<PartitionRow> partitions = new ArrayList<>();
         for (Row r : timings.groupBy("partition").agg(expr("count(*)"),
@@ -129,7 +130,7 @@ final class Report {
         b.partitions(partitions);
     }
 
-    private static Latency latency(long count, List<Double> percentiles, double max) {
-        return new Latency(count, percentiles.get(0), percentiles.get(1), percentiles.get(2), max);
+    private static Latency latency(String what, long count, List<Double> percentiles, double max) {
+        return new Latency(what, count, percentiles.get(0), percentiles.get(1), percentiles.get(2), max);
     }
 }

@@ -42,8 +42,8 @@ final class ReportSamples {
                 .largest(new PackageSizeRow(SCRIPT_NAME, 4_096, 3))
                 .duplicate(new DuplicateRow("Mods/CAS/hair.package, Mods/old/hair.package", 25_000_000, 2))
                 .duplicate(new DuplicateRow("3 keys of type DST image", 1_000, 5))
-                .run(new RunStats(1_234, 9_876_543_210L, 12.5, 8, new Latency(1_234, 0.8, 3.2, 9.5, 40.1),
-                        new Latency(345_678, 0.02, 0.1, 0.4, 12.0), 14, 0.35))
+                .run(new RunStats(1_234, 9_876_543_210L, 12.5, 8, new Latency("open a package", 1_234, 0.8, 3.2, 9.5, 40.1),
+                        new Latency("read a resource", 345_678, 0.02, 0.1, 0.4, 12.0), 14, 0.35))
                 .partition(new PartitionRow(0, 300, 2_500_000_000L, 3.1))
                 .partition(new PartitionRow(1, 310, 2_400_000_000L, 2.9))
                 .partition(new PartitionRow(2, 290, 2_600_000_000L, 4.4))
