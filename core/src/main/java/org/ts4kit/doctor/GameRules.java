@@ -85,25 +85,22 @@ public final class GameRules {
         try {
             return otherGame(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         } catch (NumberFormatException e) {
-            return "another game (DBPF " + m.group(1) + "." + m.group(2) + ")"; // digits past int
+            return null; // digits past int: no game's version
         }
     }
 
-    /** The game of a DBPF header version; null for 2.1, The Sims 4's. */
+    /**
+     * The game of a DBPF header version; null for 2.1 (The Sims 4's) and for versions no game wrote, which are
+     * damage, not another game: DBPF 1.x (The Sims 2, SimCity 4), 2.0 (The Sims 3, Spore), 3.0 (SimCity, 2013).
+     */
     public static String otherGame(int major, int minor) {
-        if (major == 2 && minor == 1) {
-            return null;
-        }
         String version = "DBPF " + major + "." + minor;
-        switch (major) {
-            case 1:
-                return "The Sims 2 or SimCity 4 (" + version + ")";
-            case 2:
-                return minor == 0 ? "The Sims 3 (" + version + ")" : "another game (" + version + ")";
-            case 3:
-                return "SimCity (" + version + ")";
-            default:
-                return "another game (" + version + ")";
+        if (major == 1) {
+            return "The Sims 2 or SimCity 4 (" + version + ")";
         }
+        if (major == 2 && minor == 0) {
+            return "The Sims 3 (" + version + ")";
+        }
+        return major == 3 && minor == 0 ? "SimCity (" + version + ")" : null;
     }
 }

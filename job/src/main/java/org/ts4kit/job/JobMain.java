@@ -99,7 +99,7 @@ public final class JobMain implements Callable<Integer> {
                 LOG.info("Spark UI: {}", spark.sparkContext().uiWebUrl().get());
             }
             JobSummary s = Ts4kitJob.run(spark, options());
-            System.out.println("tables:  " + out + "/{packages,resources,conflicts,duplicates,strings,errors} (" + format + ")");
+            System.out.println("tables:  " + out + "/{packages,resources,strings,errors,conflicts,conflict_pairs,duplicates,findings,timings} (" + format + ")");
             System.out.println("summary: " + out + "/summary.json");
             System.out.println("report:  " + out + "/report.html");
             System.out.println(s.toJson());

@@ -105,10 +105,12 @@ class DoctorTest {
         ModsFile sims2 = ModsFile.unread("s2.package", "s2.package", 1, -1)
                 .read(null, true, 4, "unsupported version 1.1, only DBPF 2.x (The Sims 4) is read", 0);
         ModsFile broken = ModsFile.unread("b.package", "b.package", 1, -1).read(null, true, 0, "bad magic", 0);
-        List<Finding> findings = Doctor.examine(List.of(sims3, sims2, broken, ok("e.package", 0)),
+        ModsFile noGame = ModsFile.unread("v.package", "v.package", 1, -1)
+                .read(null, true, 4, "unsupported version 3.7, only DBPF 2.x (The Sims 4) is read", 0);
+        List<Finding> findings = Doctor.examine(List.of(sims3, sims2, broken, noGame, ok("e.package", 0)),
                 List.of(), List.of(new Problem("Locked", 0, "cannot read: AccessDeniedException")));
         assertEquals(List.of("high other-game [s2.package]", "high other-game [s3.package]", "high broken-package [b.package]",
-                "medium unreadable [Locked]", "low empty-package [e.package]"), checks(findings));
+                "high broken-package [v.package]", "medium unreadable [Locked]", "low empty-package [e.package]"), checks(findings));
         assertTrue(findings.get(1).reason().contains("The Sims 3 (DBPF 2.0)"), findings.get(1).reason());
     }
 }
