@@ -69,7 +69,11 @@ class DoctorCommandTest {
         assertTrue(run.err.contains("no severity 'urgent': use none, low, medium or high"), run.err);
     }
 
-    /** Pairs, recounted from the per-key lines with kind and severity: the two outputs must agree. */
+    /**
+     * Pairs, recounted from the per-key lines with kind and severity: in this folder every conflicting key is in
+     * exactly two packages, so a key's kind is its pair's and the two outputs must agree (with three holders a pair
+     * of identical copies does not differ though the key is an override: PackagePairsTest covers that).
+     */
     @Test
     void pairsAgreeWithTheTriagedKeyLines() throws Exception {
         Path mods = dir.resolve("Mods");

@@ -7,10 +7,12 @@ public final class Conflict {
     private final String key;
     private final int type;
     private final List<String> packages;
+    private final int[] contents;
     private final boolean identical;
     private final int copies;
 
-    Conflict(String key, int type, List<String> packages, boolean identical, int copies) {
+    Conflict(String key, int type, List<String> packages, int[] contents, boolean identical, int copies) {
+        this.contents = contents;
         this.key = key;
         this.type = type;
         this.packages = packages;
@@ -30,6 +32,16 @@ public final class Conflict {
 
     public List<String> packages() {
         return packages;
+    }
+
+    /**
+     * Which bytes package {@code i} (of {@link #packages()}) holds under the key, as a number: two packages hold
+     * the same bytes when their numbers are equal. A package holding the key twice counts its copy with the
+     * smallest SHA-256. What a pair of packages differs on ({@code PackagePairs}) comes from this, not from
+     * {@link #identical()}, which is about every copy in the collection.
+     */
+    public int content(int i) {
+        return contents[i];
     }
 
     public boolean identical() {

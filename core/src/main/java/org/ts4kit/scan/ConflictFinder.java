@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.ts4kit.dbpf.DbpfIndex;
 import org.ts4kit.dbpf.ResourceKey;
 import org.ts4kit.memory.Slab;
@@ -166,21 +166,48 @@ public final class ConflictFinder {
         IndexSort.sort(order, keys, TYPE_GROUP, INSTANCE);
         List<Conflict> out = new ArrayList<>();
         for (int head : order) {
-            TreeSet<String> packages = new TreeSet<>();
+            // each package's copy: its smallest hash when it holds the key twice (the job's min(hash) too)
+            TreeMap<String, Integer> copyOf = new TreeMap<>();
             boolean identical = true;
             int copies = 0;
             for (long r = head + 1L; r != 0; r = keys.get((int) r - 1, NEXT)) {
-                packages.add(names.get(pkg((int) r - 1)));
-                identical &= sameHash(head, (int) r - 1);
+                int record = (int) r - 1;
+                copyOf.merge(names.get(pkg(record)), record, (a, b) -> compareHashes(a, b) <= 0 ? a : b);
+                identical &= sameHash(head, record);
                 copies++;
             }
-            if (packages.size() > 1) {
+            if (copyOf.size() > 1) {
                 long tg = keys.get(head, TYPE_GROUP);
                 String key = ResourceKey.format((int) (tg >>> 32), (int) tg, keys.get(head, INSTANCE));
-                out.add(new Conflict(key, (int) (tg >>> 32), List.copyOf(packages), identical, copies));
+                out.add(new Conflict(key, (int) (tg >>> 32), List.copyOf(copyOf.keySet()), contents(copyOf), identical, copies));
             }
         }
         return out;
+    }
+
+    /** For each package (in name order) a number for its copy's bytes: equal numbers, equal bytes. */
+    private int[] contents(TreeMap<String, Integer> copyOf) {
+        int[] ids = new int[copyOf.size()];
+        int[] firstOfId = new int[copyOf.size()];
+        int distinct = 0;
+        int i = 0;
+        for (int record : copyOf.values()) {
+            int id = 0;
+            while (id < distinct && compareHashes(firstOfId[id], record) != 0) {
+                id++;
+            }
+            if (id == distinct) {
+                firstOfId[distinct++] = record;
+            }
+            ids[i++] = id;
+        }
+        return ids;
+    }
+
+    private int compareHashes(int a, int b) {
+        int at = entry(a) * 32;
+        int bt = entry(b) * 32;
+        return Arrays.compareUnsigned(hashChunks.get(pkg(a)), at, at + 32, hashChunks.get(pkg(b)), bt, bt + 32);
     }
 
     private boolean sameKey(int a, int b) {

@@ -64,13 +64,14 @@ public final class PackagePairs {
                     return names.size() - 1;
                 });
             }
-            Severity severity = Severity.of(c.type(), c.identical());
+            Severity override = Severity.of(c.type());
             for (int i = 0; i < packages.size(); i++) {
                 for (int j = i + 1; j < packages.size(); j++) {
                     // packages() is sorted, so i < j is a < b by name whatever the ids
                     Tally t = tallies.computeIfAbsent((long) holders[i] << 32 | holders[j], k -> new Tally());
                     t.shared++;
-                    t.differing[severity.ordinal()]++;
+                    // what these two hold, whatever a third package holds under the key
+                    t.differing[(c.content(i) == c.content(j) ? Severity.NONE : override).ordinal()]++;
                 }
             }
         }

@@ -12,33 +12,31 @@ import org.ts4kit.triage.PackagePairs;
 import org.ts4kit.triage.Severity;
 
 /**
- * The {@code conflict_pairs} table: core's {@link PackagePairs} in Spark SQL. Each conflict's sorted
- * package list is spread into its pairs {@code i < j} (so {@code package_a < package_b}), only when at
+ * The {@code conflict_pairs} table: core's {@link PackagePairs} in Spark SQL. Each conflicting key's holders,
+ * sorted by path, are spread into their pairs {@code i < j} (so {@code package_a < package_b}), only when at
  * most {@link PackagePairs#MAX_HOLDERS} packages hold the key (a key in thousands of packages would make
  * millions of pairs); the pairs are counted by severity, and what the names say comes from core's rules
  * ({@link TriageColumns}). Rows come in {@code PackagePair.RANK} order.
  */
 final class ConflictPairs {
-    /** A conflict's pairs: for each position i, the struct (packages[i], b) for every b after it. */
-    private static final String SPREAD = "flatten(transform(sequence(0, size(packages) - 2), "
-            + "i -> transform(slice(packages, i + 2, size(packages) - i - 1), b -> named_struct('a', packages[i], 'b', b))))";
+    /** A key's pairs: for each holder i, the struct (a, b, same) for every holder b after it; same = equal bytes. */
+    private static final String SPREAD = "flatten(transform(sequence(0, size(holders) - 2), "
+            + "i -> transform(slice(holders, i + 2, size(holders) - i - 1), "
+            + "b -> named_struct('a', holders[i].path, 'b', b.path, 'same', holders[i].hash = b.hash))))";
 
     private ConflictPairs() {
     }
 
-    /** Conflicts whose keys are not spread into pairs: held by more than {@link PackagePairs#MAX_HOLDERS} packages. */
-    static Dataset<Row> widelyShared(Dataset<Row> conflicts) {
-        return conflicts.where(expr("size(packages) > " + PackagePairs.MAX_HOLDERS));
-    }
-
     /**
-     * Every pair of packages sharing keys, ranked, from {@code conflicts} ({@code packages}, {@code severity})
-     * and {@code keyCounts} ({@code path}, {@code keys}: keys each unbroken package holds).
+     * Every pair of packages sharing keys, ranked, from {@code holders} ({@link ConflictsAndDuplicates#holdersOf}: each
+     * conflicting key's packages and their bytes) and {@code keyCounts} ({@code path}, {@code keys}: keys each
+     * unbroken package holds). A pair differs on a key when its two packages hold different bytes under it.
      */
-    static Dataset<Row> of(Dataset<Row> conflicts, Dataset<Row> keyCounts) {
-        Dataset<Row> counted = conflicts.where(expr("size(packages) <= " + PackagePairs.MAX_HOLDERS))
-                .select(expr("explode(" + SPREAD + ")").as("p"), col("severity"))
-                .groupBy(col("p.a").as("package_a"), col("p.b").as("package_b"))
+    static Dataset<Row> of(Dataset<Row> holders, Dataset<Row> keyCounts) {
+        Dataset<Row> counted = holders.where(expr("size(holders) <= " + PackagePairs.MAX_HOLDERS))
+                .select(expr("explode(" + SPREAD + ")").as("p"), col("type_id"))
+                .select(col("p.a"), col("p.b"), TriageColumns.severity(col("type_id"), col("p.same")).as("severity"))
+                .groupBy(col("a").as("package_a"), col("b").as("package_b"))
                 .agg(expr("count(*)").as("shared_keys"), tally(Severity.HIGH).as("high_keys"),
                         tally(Severity.MEDIUM).as("medium_keys"), tally(Severity.LOW).as("low_keys"))
                 .withColumn("differing_keys", expr("high_keys + medium_keys + low_keys"))

@@ -68,6 +68,23 @@ final class ConflictsAndDuplicates {
                         TriageColumns.severity(col("type_id"), col("identical")).as("severity"));
     }
 
+    /**
+     * The holders of each conflicting key, {@code (type_id, group_id, instance_id, holders)} with {@code holders}
+     * the packages' {@code (path, hash)} sorted by path: what a pair of packages differs on is what those two
+     * hold, not whether every copy in the collection is alike. A package holding a key twice counts its smallest
+     * hash, as core's {@code Conflict.content} does.
+     */
+    static Dataset<Row> holdersOf(Dataset<Row> rows, long resources) {
+        Dataset<Row> live = rows.where("compression <> 'deleted'");
+        Dataset<Row> shared = live.groupBy("type_id", "group_id", "instance_id")
+                .agg(expr("min(package_id) <> max(package_id)").as("shared")).where("shared").drop("shared");
+        return joinSmall(live, shared, KEY, resources)
+                .groupBy("type_id", "group_id", "instance_id", "path").agg(expr("min(hash)").as("hash"))
+                .groupBy("type_id", "group_id", "instance_id")
+                .agg(expr("array_sort(collect_list(named_struct('path', path, 'hash', hash)))").as("holders"))
+                .where("size(holders) > 1");
+    }
+
     /** Rows {@code (hash, bytes, occurrences, keys)} for decompressed contents found two or more times. */
     static Dataset<Row> duplicates(Dataset<Row> all, long resources) {
         Dataset<Row> live = liveResources(all).where("hash IS NOT NULL");

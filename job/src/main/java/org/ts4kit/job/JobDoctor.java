@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.lit;
 
@@ -65,13 +66,13 @@ final class JobDoctor {
             JobSteps.describe(spark.sparkContext(), "doctor: pairs of the packages the game loads");
             Dataset<Row> names = spark.createDataset(new ArrayList<>(loaded), Encoders.STRING()).toDF("path");
             Dataset<Row> rows = ConflictsAndDuplicates.liveResources(all).join(broadcast(names), "path");
-            Dataset<Row> loadedConflicts = ConflictsAndDuplicates.conflictsOf(rows, resources);
+            Dataset<Row> loadedHolders = ConflictsAndDuplicates.holdersOf(rows, resources);
             if (!otherGame.isEmpty()) {
                 // as ModsFolder: a key another game's package holds is a chance match, not an override
-                loadedConflicts = loadedConflicts.where(not(arrays_overlap(col("packages"),
+                loadedHolders = loadedHolders.where(not(arrays_overlap(expr("transform(holders, h -> h.path)"),
                         lit(otherGame.toArray(new String[0])))));
             }
-            pairs = ConflictPairs.of(loadedConflicts, keyCounts);
+            pairs = ConflictPairs.of(loadedHolders, keyCounts);
         }
         JobSteps.describe(spark.sparkContext(), "doctor: examine");
         List<PackagePair> useful = new ArrayList<>();

@@ -89,7 +89,8 @@ public final class Ts4kitJob {
         Dataset<Row> conflicts = read(spark, o, Tables.CONFLICTS);
         Dataset<Row> keyCounts = ConflictPairs.keyCounts(all);
         JobSteps.describe(spark.sparkContext(), "write conflict pairs");
-        write(ConflictPairs.of(conflicts, keyCounts), o, Tables.CONFLICT_PAIRS);
+        write(ConflictPairs.of(ConflictsAndDuplicates.holdersOf(ConflictsAndDuplicates.liveResources(all), accounting.resources()),
+                keyCounts), o, Tables.CONFLICT_PAIRS);
         DoctorFacts facts = DoctorFacts.of(listing, all, conf);
         write(JobDoctor.findings(spark, facts, all, conflicts, read(spark, o, Tables.CONFLICT_PAIRS), keyCounts,
                 accounting.resources()), o, Tables.FINDINGS);

@@ -52,8 +52,11 @@ class PackagePairsTest {
         return finder;
     }
 
-    /** The oracle: for two packages, every key both hold, identical when every copy in both has one content. */
-    private static PackagePair bruteForce(Pkg a, Pkg b, List<Pkg> all, Map<String, Integer> keyCounts) {
+    /**
+     * The oracle: for two packages, every key both hold, differing when their contents differ, whatever a third
+     * package holds under it.
+     */
+    private static PackagePair bruteForce(Pkg a, Pkg b, Map<String, Integer> keyCounts) {
         Map<Long, Integer> typeOf = new HashMap<>();
         for (Pkg p : List.of(a, b)) {
             for (int i = 0; i < p.types.length; i++) {
@@ -67,16 +70,9 @@ class PackagePairsTest {
                 continue;
             }
             shared++;
-            // identical is a property of the key across the whole collection, as ts4kit conflicts says it
-            java.util.Set<Integer> contents = new java.util.HashSet<>();
-            for (Pkg p : all) {
-                for (int i = 0; i < p.types.length; i++) {
-                    if (((long) p.types[i] << 32 ^ p.instances[i]) == key.getKey()) {
-                        contents.add(p.content[i]);
-                    }
-                }
-            }
-            bySeverity[Severity.of(key.getValue(), contents.size() == 1).ordinal()]++;
+            // what these two hold: each package's smallest content under the key (its smallest SHA-256)
+            boolean same = smallestContent(a, key.getKey()) == smallestContent(b, key.getKey());
+            bySeverity[Severity.of(key.getValue(), same).ordinal()]++;
         }
         if (shared == 0) {
             return null;
@@ -88,6 +84,16 @@ class PackagePairsTest {
         return new PackagePair(a.name, b.name, shared, high + medium + low, s, high, medium, low,
                 PackagePair.looksLikeVersions(a.name, b.name, shared, keyCounts.get(a.name), keyCounts.get(b.name)),
                 ModNames.sameCreator(a.name, b.name));
+    }
+
+    private static int smallestContent(Pkg p, long key) {
+        int smallest = Integer.MAX_VALUE;
+        for (int i = 0; i < p.types.length; i++) {
+            if (((long) p.types[i] << 32 ^ p.instances[i]) == key) {
+                smallest = Math.min(smallest, p.content[i]);
+            }
+        }
+        return smallest;
     }
 
     private static boolean holds(Pkg p, long key) {
@@ -111,7 +117,7 @@ class PackagePairsTest {
             for (int j = i + 1; j < packages.size(); j++) {
                 Pkg a = packages.get(i).name.compareTo(packages.get(j).name) < 0 ? packages.get(i) : packages.get(j);
                 Pkg b = a == packages.get(i) ? packages.get(j) : packages.get(i);
-                PackagePair p = bruteForce(a, b, packages, finder.keyCounts());
+                PackagePair p = bruteForce(a, b, finder.keyCounts());
                 if (p != null) {
                     expected.add(p);
                 }
@@ -120,6 +126,19 @@ class PackagePairsTest {
         expected.sort(PackagePair.RANK);
         assertEquals(expected, pairs.ranked());
         assertEquals(0, pairs.widelySharedKeys());
+    }
+
+    @Test
+    void twoIdenticalCopiesDoNotDifferBecauseAThirdPackageDoes() {
+        List<Pkg> packages = List.of(new Pkg("a.package", new int[] {0x6017E896}, new long[] {1}, new int[] {1}),
+                new Pkg("a_copy.package", new int[] {0x6017E896}, new long[] {1}, new int[] {1}),
+                new Pkg("other.package", new int[] {0x6017E896}, new long[] {1}, new int[] {2}));
+        ConflictFinder finder = finder(packages);
+        assertFalse(finder.conflicts().get(0).identical(), "the key has two contents in the collection");
+        List<PackagePair> ranked = PackagePairs.of(finder.conflicts(), finder.keyCounts()).ranked();
+        assertEquals(List.of("a.package a_copy.package none", "a.package other.package high", "a_copy.package other.package high"),
+                ranked.stream().map(p -> p.packageA() + " " + p.packageB() + " " + p.severity().label()).sorted().collect(
+                        java.util.stream.Collectors.toList()));
     }
 
     @Test
