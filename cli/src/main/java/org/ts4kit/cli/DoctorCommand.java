@@ -13,7 +13,6 @@ import org.ts4kit.doctor.ModsFolder;
 import org.ts4kit.io.ErrorLine;
 import org.ts4kit.scan.ScanSink;
 import org.ts4kit.telemetry.JvmStats;
-import org.ts4kit.telemetry.ProgressListener;
 import org.ts4kit.telemetry.Telemetry;
 import org.ts4kit.triage.Severity;
 import picocli.CommandLine.Command;
@@ -66,7 +65,16 @@ final class DoctorCommand implements Callable<Integer> {
         if (html != null) {
             Telemetry.get().reset(); // the page's latency figures are this run's
         }
-        ModsFolder mods = ModsFolder.examine(paths, Math.max(1, threads), html == null ? ScanSink.NONE : figures, ProgressListener.NONE);
+        Progress[] bar = new Progress[1];
+        ModsFolder mods;
+        try {
+            mods = ModsFolder.examine(paths, Math.max(1, threads), html == null ? ScanSink.NONE : figures,
+                    packages -> bar[0] = Progress.start(spec, "doctor", "packages", packages));
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+        }
         boolean written = true;
         if (html != null) {
             try {

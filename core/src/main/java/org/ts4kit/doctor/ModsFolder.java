@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.ts4kit.dbpf.DbpfPackage;
 import org.ts4kit.dbpf.ReadOptions;
@@ -53,6 +54,15 @@ public final class ModsFolder {
      */
     public static ModsFolder examine(List<Path> roots, int threads, ScanSink sink, ProgressListener progress)
             throws InterruptedException {
+        return examine(roots, threads, sink, packages -> progress);
+    }
+
+    /**
+     * As above, the progress listener made once the walk knows how many packages there are to read
+     * ({@code progressFor.apply(count)}): a progress bar needs its total.
+     */
+    public static ModsFolder examine(List<Path> roots, int threads, ScanSink sink, IntFunction<ProgressListener> progressFor)
+            throws InterruptedException {
         List<ModsFile> files = new ArrayList<>();
         List<Path> where = new ArrayList<>();
         List<Problem> unreadable = new ArrayList<>();
@@ -86,7 +96,7 @@ public final class ModsFolder {
             }
         };
         CollectionScan scan = CollectionScan.run(Listing.of(inputs), threads,
-                new PackageScanner(ScanOptions.KEYS, ReadOptions.defaults()), both, progress);
+                new PackageScanner(ScanOptions.KEYS, ReadOptions.defaults()), both, progressFor.apply(inputs.size()));
         for (int i = 0; i < files.size(); i++) {
             ScannedPackage p = read.get(files.get(i).path());
             if (p != null) {
