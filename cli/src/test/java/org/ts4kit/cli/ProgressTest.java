@@ -83,6 +83,9 @@ class ProgressTest {
                     wiped(extract.err));
             Cli gen = Cli.runOnTerminal("gen", dir.resolve("g").toString(), "--packages", "12");
             assertTrue(gen.err.contains("\rgen ["), gen.err);
+            Cli doctor = Cli.runOnTerminal("doctor", corpus.toString());
+            assertTrue(doctor.err.contains("\rdoctor ["), doctor.err);
+            assertEquals(Cli.run("doctor", corpus.toString()).err, wiped(doctor.err));
         } finally {
             Progress.redrawNanos = saved;
         }
