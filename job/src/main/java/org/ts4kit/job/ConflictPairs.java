@@ -28,7 +28,7 @@ final class ConflictPairs {
     }
 
     /**
-     * Every pair of packages sharing keys, ranked, from {@code holders} ({@link ConflictsAndDuplicates#holdersOf}: each
+     * Every pair of packages sharing keys, ranked, from {@code holders} ({@link ConflictsAndDuplicates#holders}: each
      * conflicting key's packages and their bytes) and {@code keyCounts} ({@code path}, {@code keys}: keys each
      * unbroken package holds). A pair differs on a key when its two packages hold different bytes under it.
      */

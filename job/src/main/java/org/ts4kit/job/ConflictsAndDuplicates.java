@@ -43,25 +43,32 @@ final class ConflictsAndDuplicates {
     }
 
     /**
-     * Rows {@code (key, packages, identical, count, kind, severity)} for keys held by two or more packages;
-     * {@code resources} (how many resource rows there are) picks the join.
+     * Each package's copy of each key held by two or more packages, {@code (type_id, group_id, instance_id, path,
+     * type, group, instance, hash, max_hash, copies)}: its smallest and largest hash and how many entries it has
+     * under the key. Small (conflicting keys only), and both {@link #conflicts} and {@link #holders} come from it,
+     * so the job persists it and joins the entries with the shared keys once; {@code resources} (how many
+     * resource rows there are) picks the join. {@code rows} are resource rows of unbroken packages.
      */
-    static Dataset<Row> conflicts(Dataset<Row> all, long resources) {
-        return conflictsOf(liveResources(all), resources);
-    }
-
-    /** As {@link #conflicts}, over some resource rows of unbroken packages ({@code kind = 'resource' AND package_ok}). */
-    static Dataset<Row> conflictsOf(Dataset<Row> rows, long resources) {
+    static Dataset<Row> sharedCopies(Dataset<Row> rows, long resources) {
         Dataset<Row> live = rows.where("compression <> 'deleted'");
         Dataset<Row> shared = live.groupBy("type_id", "group_id", "instance_id")
                 .agg(expr("min(package_id) <> max(package_id)").as("shared")).where("shared").drop("shared");
-        // no DISTINCT aggregate (Spark plans those with an Expand and a second shuffle): identical is
-        // min(hash) = max(hash) (every live entry of an unbroken package has a hash)
         return joinSmall(live, shared, KEY, resources)
-                .groupBy("type_id", "group_id", "instance_id")
+                .groupBy("type_id", "group_id", "instance_id", "path")
+                .agg(expr("first(type)").as("type"), expr("first(`group`)").as("group"), expr("first(instance)").as("instance"),
+                        expr("min(hash)").as("hash"), expr("max(hash)").as("max_hash"), expr("count(*)").as("copies"));
+    }
+
+    /**
+     * Rows {@code (key, packages, identical, count, kind, severity)} for keys held by two or more packages, from
+     * {@link #sharedCopies}. No DISTINCT aggregate (Spark plans those with an Expand and a second shuffle):
+     * identical is the smallest hash equal to the largest (every live entry of an unbroken package has one).
+     */
+    static Dataset<Row> conflicts(Dataset<Row> sharedCopies) {
+        return sharedCopies.groupBy("type_id", "group_id", "instance_id")
                 .agg(expr("concat(first(type), ':', first(`group`), ':', first(instance))").as("key"),
-                        expr("collect_set(path)").as("paths"), expr("min(hash) = max(hash)").as("identical"),
-                        expr("count(*)").as("count"))
+                        expr("collect_list(path)").as("paths"), expr("min(hash) = max(max_hash)").as("identical"),
+                        expr("sum(copies)").as("count"))
                 .where("size(paths) > 1") // two packages of one name (a zip's members can share one) are one path
                 .select(col("key"), expr("array_sort(paths)").as("packages"), col("identical"), col("count"),
                         TriageColumns.kind(col("identical")).as("kind"),
@@ -70,17 +77,12 @@ final class ConflictsAndDuplicates {
 
     /**
      * The holders of each conflicting key, {@code (type_id, group_id, instance_id, holders)} with {@code holders}
-     * the packages' {@code (path, hash)} sorted by path: what a pair of packages differs on is what those two
-     * hold, not whether every copy in the collection is alike. A package holding a key twice counts its smallest
-     * hash, as core's {@code Conflict.content} does.
+     * the packages' {@code (path, hash)} sorted by path, from {@link #sharedCopies}: what a pair of packages differs
+     * on is what those two hold, not whether every copy in the collection is alike. A package holding a key twice
+     * counts its smallest hash, as core's {@code Conflict.content} does.
      */
-    static Dataset<Row> holdersOf(Dataset<Row> rows, long resources) {
-        Dataset<Row> live = rows.where("compression <> 'deleted'");
-        Dataset<Row> shared = live.groupBy("type_id", "group_id", "instance_id")
-                .agg(expr("min(package_id) <> max(package_id)").as("shared")).where("shared").drop("shared");
-        return joinSmall(live, shared, KEY, resources)
-                .groupBy("type_id", "group_id", "instance_id", "path").agg(expr("min(hash)").as("hash"))
-                .groupBy("type_id", "group_id", "instance_id")
+    static Dataset<Row> holders(Dataset<Row> sharedCopies) {
+        return sharedCopies.groupBy("type_id", "group_id", "instance_id")
                 .agg(expr("array_sort(collect_list(named_struct('path', path, 'hash', hash)))").as("holders"))
                 .where("size(holders) > 1");
     }

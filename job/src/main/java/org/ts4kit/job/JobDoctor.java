@@ -66,7 +66,7 @@ final class JobDoctor {
             JobSteps.describe(spark.sparkContext(), "doctor: pairs of the packages the game loads");
             Dataset<Row> names = spark.createDataset(new ArrayList<>(loaded), Encoders.STRING()).toDF("path");
             Dataset<Row> rows = ConflictsAndDuplicates.liveResources(all).join(broadcast(names), "path");
-            Dataset<Row> loadedHolders = ConflictsAndDuplicates.holdersOf(rows, resources);
+            Dataset<Row> loadedHolders = ConflictsAndDuplicates.holders(ConflictsAndDuplicates.sharedCopies(rows, resources));
             if (!otherGame.isEmpty()) {
                 // as ModsFolder: a key another game's package holds is a chance match, not an override
                 loadedHolders = loadedHolders.where(not(arrays_overlap(expr("transform(holders, h -> h.path)"),

@@ -47,6 +47,7 @@ public final class Ts4kitJob {
         }
         LOG.info(String.format("listed %d files (%d others ignored) in %.2f s", listing.files.size(), listing.ignored, since(t0)));
         Dataset<Row> all = read(spark, o).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> copies = null; // each package's copy of each conflicting key, persisted once the cache is filled
         try (GcTime gc = GcTime.start(spark.sparkContext())) {
             // first action: reads every file once (filling the cache) and checks nothing was lost or doubled
             JobSteps.describe(spark.sparkContext(), "read packages");
@@ -61,11 +62,13 @@ public final class Ts4kitJob {
                     "resource_rows AS resources"), o, Tables.TIMINGS);
             LOG.info(String.format("per-file tables written: %.2f s so far", since(t0)));
             JobSteps.describe(spark.sparkContext(), "write conflicts");
-            write(ConflictsAndDuplicates.conflicts(all, accounting.resources()), o, Tables.CONFLICTS);
+            copies = ConflictsAndDuplicates.sharedCopies(ConflictsAndDuplicates.liveResources(all), accounting.resources())
+                    .persist(StorageLevel.MEMORY_AND_DISK()); // conflicts now, the pairs' holders below
+            write(ConflictsAndDuplicates.conflicts(copies), o, Tables.CONFLICTS);
             JobSteps.describe(spark.sparkContext(), "write duplicates");
             write(ConflictsAndDuplicates.duplicates(all, accounting.resources()), o, Tables.DUPLICATES);
             LOG.info(String.format("conflicts and duplicates written: %.2f s so far", since(t0)));
-            Map<String, Long> counts = triage(spark, o, listing, all, accounting, conf);
+            Map<String, Long> counts = triage(spark, o, listing, all, copies, accounting, conf);
             LOG.info(String.format("pairs and findings written: %.2f s so far", since(t0)));
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobSummary summary = new JobSummary(listing.files.size(), listing.ignored, counts, accounting.bytesRead(),
@@ -76,6 +79,9 @@ public final class Ts4kitJob {
             return summary;
         } finally {
             JobSteps.describe(spark.sparkContext(), null);
+            if (copies != null) {
+                copies.unpersist(false);
+            }
             all.unpersist(false);
         }
     }
@@ -85,12 +91,11 @@ public final class Ts4kitJob {
      * doctor on the driver, {@link JobDoctor}); returns the summary's counts.
      */
     private static Map<String, Long> triage(SparkSession spark, JobOptions o, FileLister.ListedFiles listing, Dataset<Row> all,
-            Accounting accounting, Configuration conf) {
+            Dataset<Row> copies, Accounting accounting, Configuration conf) {
         Dataset<Row> conflicts = read(spark, o, Tables.CONFLICTS);
         Dataset<Row> keyCounts = ConflictPairs.keyCounts(all);
         JobSteps.describe(spark.sparkContext(), "write conflict pairs");
-        write(ConflictPairs.of(ConflictsAndDuplicates.holdersOf(ConflictsAndDuplicates.liveResources(all), accounting.resources()),
-                keyCounts), o, Tables.CONFLICT_PAIRS);
+        write(ConflictPairs.of(ConflictsAndDuplicates.holders(copies), keyCounts), o, Tables.CONFLICT_PAIRS);
         DoctorFacts facts = DoctorFacts.of(listing, all, conf);
         write(JobDoctor.findings(spark, facts, all, conflicts, read(spark, o, Tables.CONFLICT_PAIRS), keyCounts,
                 accounting.resources()), o, Tables.FINDINGS);
