@@ -2,12 +2,14 @@ package org.ts4kit.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,6 +25,7 @@ import org.ts4kit.doctor.Finding;
 import org.ts4kit.doctor.ModsFolder;
 import org.ts4kit.scan.ScanSink;
 import org.ts4kit.telemetry.ProgressListener;
+import org.ts4kit.testkit.HeadlessChromium;
 import org.ts4kit.testkit.ProblemModsFolder;
 
 /**
@@ -122,6 +125,26 @@ class DoctorJobTest {
         }
         assertTrue(html.contains("Bravo-Lot.package") && html.contains("Lots.zip!/Lots/Alpha_Lot.package"), "pairs");
         assertTrue(html.contains("open a package") && html.contains("Partitions"), "the run's latency and partitions");
+    }
+
+    /** The job's page in a real browser: no console error or exception; skipped without Chromium unless CI expects it. */
+    @Test
+    void reportOpensInABrowserWithoutErrors() throws Exception {
+        Optional<Path> binary = HeadlessChromium.find();
+        if (Boolean.getBoolean("ts4kit.expectChromium")) {
+            assertTrue(binary.isPresent(), "-Dts4kit.expectChromium=true but no chromium: run tools/install-chromium.sh");
+        }
+        assumeTrue(binary.isPresent(), "no chromium (tools/install-chromium.sh)");
+        Path png = Path.of("target", "report", "job.png");
+        Files.createDirectories(png.getParent());
+        try (HeadlessChromium browser = HeadlessChromium.launch(binary.get());
+                HeadlessChromium.Page page = browser.open(Path.of(options.out, "report.html"), 1280, 1800)) {
+            long size = page.screenshot(png);
+            assertEquals(List.of(), page.problems(), "console errors or exceptions in the job's report.html");
+            assertEquals(String.valueOf(Ts4kitJob.read(SharedSpark.get(), options, Tables.FINDINGS).count()),
+                    page.evaluate("document.querySelectorAll('#findings tbody tr').length"));
+            assertTrue(size > 10_000, "a " + size + "-byte screenshot shows nothing");
+        }
     }
 
     @Test
