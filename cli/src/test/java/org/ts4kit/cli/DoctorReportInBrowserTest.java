@@ -2,12 +2,10 @@ package org.ts4kit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +34,10 @@ class DoctorReportInBrowserTest {
         assertTrue(page.contains("5 high, 5 medium, 3 low findings"), "the headline says what to do");
         assertTrue(!page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing loads from a network");
 
-        Optional<Path> binary = HeadlessChromium.find();
-        if (Boolean.getBoolean("ts4kit.expectChromium")) {
-            assertTrue(binary.isPresent(), "-Dts4kit.expectChromium=true but no chromium: run tools/install-chromium.sh");
-        }
-        assumeTrue(binary.isPresent(), "no chromium (tools/install-chromium.sh)");
+        Path binary = HeadlessChromium.requireForTest();
         Path png = Path.of("target", "report", "doctor.png");
         Files.createDirectories(png.getParent());
-        try (HeadlessChromium browser = HeadlessChromium.launch(binary.get());
+        try (HeadlessChromium browser = HeadlessChromium.launch(binary);
                 HeadlessChromium.Page opened = browser.open(html, 1280, 1800)) {
             long size = opened.screenshot(png);
             assertEquals(List.of(), opened.problems(), "console errors or exceptions in the doctor's report");

@@ -2,14 +2,12 @@ package org.ts4kit.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -130,14 +128,10 @@ class DoctorJobTest {
     /** The job's page in a real browser: no console error or exception; skipped without Chromium unless CI expects it. */
     @Test
     void reportOpensInABrowserWithoutErrors() throws Exception {
-        Optional<Path> binary = HeadlessChromium.find();
-        if (Boolean.getBoolean("ts4kit.expectChromium")) {
-            assertTrue(binary.isPresent(), "-Dts4kit.expectChromium=true but no chromium: run tools/install-chromium.sh");
-        }
-        assumeTrue(binary.isPresent(), "no chromium (tools/install-chromium.sh)");
+        Path binary = HeadlessChromium.requireForTest();
         Path png = Path.of("target", "report", "job.png");
         Files.createDirectories(png.getParent());
-        try (HeadlessChromium browser = HeadlessChromium.launch(binary.get());
+        try (HeadlessChromium browser = HeadlessChromium.launch(binary);
                 HeadlessChromium.Page page = browser.open(Path.of(options.out, "report.html"), 1280, 1800)) {
             long size = page.screenshot(png);
             assertEquals(List.of(), page.problems(), "console errors or exceptions in the job's report.html");

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A headless Chromium for tests that open HTML the project writes (report.html): one browser process,
@@ -67,6 +69,22 @@ public final class HeadlessChromium implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code -Dts4kit.expectChromium=true} (CI): a test that needs the browser fails without it instead of skipping. */
+    public static final String EXPECT_PROPERTY = "ts4kit.expectChromium";
+
+    /**
+     * The browser for a test: {@link #find()}'s, or the test is skipped (a JUnit assumption), or it fails when
+     * {@value #EXPECT_PROPERTY} is true.
+     */
+    public static Path requireForTest() {
+        Optional<Path> binary = find();
+        if (binary.isEmpty() && Boolean.getBoolean(EXPECT_PROPERTY)) {
+            Assertions.fail("-D" + EXPECT_PROPERTY + "=true but no chromium found: run tools/install-chromium.sh");
+        }
+        Assumptions.assumeTrue(binary.isPresent(), "no chromium on the PATH (tools/install-chromium.sh; or -D" + BINARY_PROPERTY + "=...)");
+        return binary.get();
     }
 
     /** Starts {@code binary} headless with a fresh profile and connects to it. */

@@ -3,7 +3,6 @@ package org.ts4kit.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,19 +27,14 @@ import org.ts4kit.testkit.HeadlessChromium;
  */
 @Timeout(180) // hang guard: a browser that never answers
 class HtmlReportInBrowserTest {
-    static final String EXPECT = "ts4kit.expectChromium";
     static final Path OUT = Path.of("target", "report");
     static HeadlessChromium browser;
 
     @BeforeAll
     static void launch() throws IOException {
-        Optional<Path> binary = HeadlessChromium.find();
-        if (Boolean.getBoolean(EXPECT)) {
-            assertTrue(binary.isPresent(), "-D" + EXPECT + "=true but no chromium found: run tools/install-chromium.sh");
-        }
-        assumeTrue(binary.isPresent(), "no chromium on the PATH (tools/install-chromium.sh; or -D" + HeadlessChromium.BINARY_PROPERTY + "=...)");
-        browser = HeadlessChromium.launch(binary.get());
-        System.out.println("HtmlReportInBrowserTest: " + browser.version() + " at " + binary.get());
+        Path binary = HeadlessChromium.requireForTest();
+        browser = HeadlessChromium.launch(binary);
+        System.out.println("HtmlReportInBrowserTest: " + browser.version() + " at " + binary);
         Files.createDirectories(OUT);
     }
 
