@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,10 @@ import org.ts4kit.triage.PackagePairs;
  * of equal size hashed whole, the package pairs found, then the {@link Doctor}'s checks run.
  */
 public final class ModsFolder {
+    /** Why a folder entry is not looked at: the job says the same of the entries its listing does not follow. */
+    public static final String NOT_FOLLOWED = "not followed: not a regular file or folder "
+            + "(a FIFO, a socket, a link to a folder or a broken link)";
+
     private final List<ModsFile> files;
     private final List<Problem> unreadable;
     private final PackagePairs pairs;
@@ -108,7 +113,7 @@ public final class ModsFolder {
         FileHashes.fill(files, where, unreadable);
 
         List<Conflict> sims4 = new ArrayList<>(); // another game's packages share keys by chance, not as mods do
-        Map<String, ModsFile> byPath = new ConcurrentHashMap<>();
+        Map<String, ModsFile> byPath = new HashMap<>();
         files.forEach(f -> byPath.put(f.path(), f));
         for (Conflict c : scan.conflicts()) {
             if (c.packages().stream().allMatch(p -> ContentChecks.isSims4Package(byPath.get(p)))) {
@@ -152,8 +157,7 @@ public final class ModsFolder {
 
                     @Override
                     public void other(Path entry) {
-                        unreadable.add(new Problem(entry.toString(), 0, "not followed: not a regular file or folder "
-                                + "(a FIFO, a socket, a link to a folder or a broken link)"));
+                        unreadable.add(new Problem(entry.toString(), 0, NOT_FOLLOWED));
                     }
 
                     @Override

@@ -1,6 +1,8 @@
 package org.ts4kit.io;
 
 import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -69,6 +71,16 @@ public final class Sha256 {
         long length = src.length();
         for (long pos = 0; pos < length; pos += CHUNK) {
             md.update(src.slice(pos, (int) Math.min(CHUNK, length - pos)));
+        }
+        return md.digest();
+    }
+
+    /** SHA-256 of everything {@code in} still holds, read 64 KiB at a time (a file on HDFS or S3, which is not mapped). */
+    public static byte[] digest(InputStream in) throws IOException {
+        MessageDigest md = digest();
+        byte[] buf = new byte[64 * 1024];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            md.update(buf, 0, n);
         }
         return md.digest();
     }

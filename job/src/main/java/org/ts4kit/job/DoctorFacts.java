@@ -2,8 +2,6 @@ package org.ts4kit.job;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.ts4kit.doctor.ModsFile;
+import org.ts4kit.doctor.ModsFolder;
 import org.ts4kit.io.Sha256;
 import org.ts4kit.scan.Problem;
 
@@ -32,10 +31,6 @@ import org.ts4kit.scan.Problem;
  * </ul>
  */
 final class DoctorFacts {
-    /** ModsFolder's words for a folder entry that is not followed. */
-    static final String NOT_FOLLOWED = "not followed: not a regular file or folder "
-            + "(a FIFO, a socket, a link to a folder or a broken link)";
-
     final List<ModsFile> files = new ArrayList<>();
     final List<Problem> unreadable = new ArrayList<>();
 
@@ -76,7 +71,7 @@ final class DoctorFacts {
             facts.files.add(file);
         }
         for (String entry : listing.notFollowed) {
-            facts.unreadable.add(new Problem(entry, 0, NOT_FOLLOWED));
+            facts.unreadable.add(new Problem(entry, 0, ModsFolder.NOT_FOLLOWED));
         }
         facts.hashScripts(scripts, listing.others, listing.files.size(), conf);
         return facts;
@@ -95,24 +90,10 @@ final class DoctorFacts {
             }
             Path p = new Path(others.get(i - firstOther).path);
             try (InputStream in = p.getFileSystem(conf).open(p)) {
-                files.set(i, f.hashed(sha256(in)));
+                files.set(i, f.hashed(Sha256.hex(Sha256.digest(in))));
             } catch (IOException e) {
                 unreadable.add(Problem.of(f.path(), e)); // vanished since the listing: said, and it has no copy
             }
         }
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        byte[] buf = new byte[64 * 1024];
-        for (int n; (n = in.read(buf)) > 0; ) {
-            md.update(buf, 0, n);
-        }
-        return Sha256.hex(md.digest());
     }
 }
